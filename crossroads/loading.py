@@ -1,0 +1,156 @@
+"""Read YAML data files into plain Python values, remembering the line of every value.
+
+PyYAML alone forgets where a value came from and silently keeps the last of two
+duplicate keys; authors need ``file:line`` in every message, so this module walks
+the composed node tree itself.  It also uses YAML 1.2 booleans (only ``true`` and
+``false``) so that a flowchart answer ``no`` stays the string ``"no"``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from crossroads.errors import DataError, DataProblem, display_path
+
+Location = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000
+
+
+class _GuideLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans; ``yes``/``no``/``on``/``off`` stay strings."""
+
+
+_GuideLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_GuideLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass
+class YamlDocument:
+    """The values of one YAML file and the line (1-based) where each value starts."""
+
+    path: Path
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def line_of(self, location: Location) -> int:
+        """Line of the deepest part of ``location`` that exists in the file."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(location[:end])
+            if line is not None:
+                return line
+        return 1
+
+    def problem(self, location: Location, message: str) -> DataProblem:
+        return DataProblem(self.name, self.line_of(location), format_location(location), message)
+
+
+def format_location(location: Location) -> str:
+    """``("criteria", "io", "sources", 0)`` -> ``criteria.io.sources[0]``."""
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    """Parse one file; raise :class:`DataError` naming the file and line on any problem."""
+    name = display_path(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([DataProblem(name, 1, "", f"file is larger than {MAX_FILE_BYTES} bytes")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            [DataProblem(name, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")]
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        node = yaml.compose(text, Loader=_GuideLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        what = exc.problem or exc.context or "invalid YAML"
+        raise DataError([DataProblem(name, line, "", f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([DataProblem(name, 1, "", f"YAML error: {exc}")]) from None
+    if node is None:
+        raise DataError([DataProblem(name, 1, "", "file is empty")])
+    document = YamlDocument(path=path, data=None)
+    problems: list[DataProblem] = []
+    document.data = _to_python(node, (), document, problems, set())
+    if problems:
+        raise DataError(problems)
+    return document
+
+
+_CONSTRUCTOR = _GuideLoader("")
+
+
+def _to_python(
+    node: yaml.Node,
+    location: Location,
+    document: YamlDocument,
+    problems: list[DataProblem],
+    seen: set[int],
+) -> Any:
+    line = node.start_mark.line + 1
+    document.lines.setdefault(location, line)
+    if id(node) in seen:
+        # An alias re-uses a node: refusing them keeps data plain and blocks "billion laughs".
+        problems.append(document.problem(location, "YAML anchors and aliases are not supported"))
+        return None
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
+                problems.append(document.problem(location, "keys must be plain text"))
+                continue
+            key = str(_CONSTRUCTOR.construct_object(key_node))
+            if key in result:
+                problems.append(
+                    DataProblem(
+                        document.name,
+                        key_node.start_mark.line + 1,
+                        format_location((*location, key)),
+                        f"duplicate key {key!r} (first at line {document.lines[(*location, key)]})",
+                    )
+                )
+                continue
+            document.lines[(*location, key)] = key_node.start_mark.line + 1
+            result[key] = _to_python(value_node, (*location, key), document, problems, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_python(item, (*location, index), document, problems, seen)
+            for index, item in enumerate(node.value)
+        ]
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        problems.append(document.problem(location, f"cannot read value: {exc}"))
+        return None

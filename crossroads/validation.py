@@ -1,0 +1,282 @@
+"""Load every file under ``data/``, validate it against :mod:`crossroads.model`, cross-check ids.
+
+All problems in all files are collected before anything is raised, so one build
+tells an author everything there is to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from crossroads.errors import DataError, DataProblem
+from crossroads.loading import Location, YamlDocument, load_yaml
+from crossroads.model import (
+    ClaimsFile,
+    ComparisonsFile,
+    CriteriaFile,
+    Guide,
+    SourcesFile,
+    StatementsFile,
+    Technology,
+)
+
+STALE_AFTER = dt.timedelta(days=365)
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class _Collector:
+    """Accumulates problems across files instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[DataProblem] = []
+
+    def load(self, path: Path) -> YamlDocument | None:
+        if not path.is_file():
+            self.problems.append(
+                DataProblem(path.as_posix(), 1, "", "required data file is missing")
+            )
+            return None
+        try:
+            return load_yaml(path)
+        except DataError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def parse(self, document: YamlDocument | None, model: type[ModelT]) -> ModelT | None:
+        if document is None:
+            return None
+        if not isinstance(document.data, dict):
+            self.problems.append(document.problem((), "expected a mapping of keys to values"))
+            return None
+        try:
+            return model.model_validate(document.data)
+        except ValidationError as exc:
+            self.problems.extend(_problems_from(document, exc))
+            return None
+
+
+def _problems_from(document: YamlDocument, exc: ValidationError) -> Iterable[DataProblem]:
+    for error in exc.errors(include_url=False):
+        location: Location = tuple(p for p in error["loc"] if p != "[key]")
+        kind = error["type"]
+        message = error["msg"]
+        if kind == "extra_forbidden":
+            message = f"unknown key {location[-1]!r}"
+        elif kind == "missing":
+            message = f"missing required field {location[-1]!r}"
+        elif kind == "string_pattern_mismatch":
+            message = "must be an id: lowercase letters, digits and single hyphens, like 'web-apps'"
+        elif kind == "string_too_long":
+            message = f"too long: at most {error['ctx']['max_length']} characters"
+        elif kind == "string_too_short":
+            message = "must not be empty"
+        elif kind == "value_error":
+            message = message.removeprefix("Value error, ")
+        elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+            message = f"expected a date like 2026-01-31, got {_describe(error['input'])}"
+        elif kind.endswith("_type"):
+            message = f"{message}, got {_describe(error['input'])}"
+        yield document.problem(location, message)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {str(value)[:40]!r}"
+
+
+def load_guide(data_dir: Path, today: dt.date) -> Guide:
+    """Read and validate the whole guide under ``data_dir``; raise :class:`DataError` if invalid."""
+    collect = _Collector()
+    docs = {
+        name: collect.load(data_dir / f"{name}.yml")
+        for name in ("sources", "criteria", "comparisons", "statements", "claims")
+    }
+    sources_file = collect.parse(docs["sources"], SourcesFile)
+    criteria_file = collect.parse(docs["criteria"], CriteriaFile)
+    comparisons_file = collect.parse(docs["comparisons"], ComparisonsFile)
+    statements_file = collect.parse(docs["statements"], StatementsFile)
+    claims_file = collect.parse(docs["claims"], ClaimsFile)
+
+    technology_docs: dict[str, YamlDocument] = {}
+    technologies: dict[str, Technology] = {}
+    tech_dir = data_dir / "technologies"
+    tech_paths = sorted(tech_dir.glob("*.yml")) if tech_dir.is_dir() else []
+    if not tech_paths:
+        collect.problems.append(
+            DataProblem(tech_dir.as_posix(), 1, "", "no technology files (*.yml) found")
+        )
+    for path in tech_paths:
+        document = collect.load(path)
+        technology = collect.parse(document, Technology)
+        if document is None or technology is None:
+            continue
+        if technology.id != path.stem:
+            collect.problems.append(
+                document.problem(
+                    ("id",), f"id {technology.id!r} must match the file name {path.stem!r}"
+                )
+            )
+            continue
+        technology_docs[technology.id] = document
+        technologies[technology.id] = technology
+    technologies = dict(sorted(technologies.items(), key=lambda item: item[1].name.lower()))
+
+    if collect.problems or None in (
+        sources_file,
+        criteria_file,
+        comparisons_file,
+        statements_file,
+        claims_file,
+    ):
+        raise DataError(collect.problems)
+    assert sources_file and criteria_file and comparisons_file and statements_file and claims_file
+    sources_doc, criteria_doc = docs["sources"], docs["criteria"]
+    comparisons_doc, statements_doc, claims_doc = (
+        docs["comparisons"],
+        docs["statements"],
+        docs["claims"],
+    )
+    assert sources_doc and criteria_doc and comparisons_doc and statements_doc and claims_doc
+
+    problems = collect.problems
+    problems += _duplicates(sources_doc, "sources", [s.id for s in sources_file.sources])
+    problems += _duplicates(criteria_doc, "criteria", [c.id for c in criteria_file.criteria])
+    problems += _duplicates(
+        comparisons_doc, "comparisons", [c.id for c in comparisons_file.comparisons]
+    )
+    problems += _duplicates(
+        statements_doc, "statements", [s.id for s in statements_file.statements]
+    )
+    problems += _duplicates(claims_doc, "claims", [c.id for c in claims_file.claims])
+
+    source_ids = {s.id for s in sources_file.sources}
+    criterion_ids = {c.id for c in criteria_file.criteria}
+    technology_ids = set(technologies)
+
+    for index, source in enumerate(sources_file.sources):
+        if source.checked > today:
+            problems.append(
+                sources_doc.problem(("sources", index, "checked"), "date is in the future")
+            )
+
+    def refs(
+        document: YamlDocument, location: Location, ids: Iterable[str], known: set[str], kind: str
+    ) -> None:
+        for position, ref in enumerate(ids):
+            if ref not in known:
+                problems.append(document.problem((*location, position), f"unknown {kind} {ref!r}"))
+
+    for tech_id, technology in technologies.items():
+        document = technology_docs[tech_id]
+        refs(document, ("summary", "sources"), technology.summary.sources, source_ids, "source")
+        for criterion_id, assessment in technology.assessments.items():
+            if criterion_id not in criterion_ids:
+                problems.append(
+                    document.problem(
+                        ("assessments", criterion_id), f"unknown criterion {criterion_id!r}"
+                    )
+                )
+            refs(
+                document,
+                ("assessments", criterion_id, "sources"),
+                assessment.sources,
+                source_ids,
+                "source",
+            )
+
+    for index, comparison in enumerate(comparisons_file.comparisons):
+        where: Location = ("comparisons", index)
+        refs(
+            comparisons_doc,
+            (*where, "technologies"),
+            comparison.technologies,
+            technology_ids,
+            "technology",
+        )
+        if len(set(comparison.technologies)) != len(comparison.technologies):
+            problems.append(
+                comparisons_doc.problem((*where, "technologies"), "a technology is listed twice")
+            )
+        if comparison.summary is not None:
+            refs(
+                comparisons_doc,
+                (*where, "summary", "sources"),
+                comparison.summary.sources,
+                source_ids,
+                "source",
+            )
+
+    for index, statement in enumerate(statements_file.statements):
+        where = ("statements", index)
+        refs(
+            statements_doc,
+            (*where, "technologies"),
+            statement.technologies,
+            technology_ids,
+            "technology",
+        )
+        refs(statements_doc, (*where, "criteria"), statement.criteria, criterion_ids, "criterion")
+        refs(statements_doc, (*where, "sources"), statement.sources, source_ids, "source")
+
+    for index, claim in enumerate(claims_file.claims):
+        where = ("claims", index)
+        refs(claims_doc, (*where, "criteria"), claim.criteria, criterion_ids, "criterion")
+        refs(claims_doc, (*where, "sources"), claim.sources, source_ids, "source")
+
+    if problems:
+        raise DataError(problems)
+
+    origins = {f"technology:{tid}": technology_docs[tid].name for tid in technologies}
+    origins.update(
+        {
+            "sources": sources_doc.name,
+            "criteria": criteria_doc.name,
+            "comparisons": comparisons_doc.name,
+            "statements": statements_doc.name,
+            "claims": claims_doc.name,
+        }
+    )
+    return Guide(
+        sources={s.id: s for s in sources_file.sources},
+        criteria=list(criteria_file.criteria),
+        technologies=technologies,
+        comparisons=list(comparisons_file.comparisons),
+        statements=list(statements_file.statements),
+        article=claims_file.article,
+        claims=list(claims_file.claims),
+        origins=origins,
+    )
+
+
+def _duplicates(document: YamlDocument, key: str, ids: list[str]) -> list[DataProblem]:
+    first_seen: dict[str, int] = {}
+    problems = []
+    for index, item_id in enumerate(ids):
+        if item_id in first_seen:
+            first_line = document.line_of((key, first_seen[item_id], "id"))
+            problems.append(
+                document.problem(
+                    (key, index, "id"),
+                    f"duplicate id {item_id!r} (first used at line {first_line})",
+                )
+            )
+        else:
+            first_seen[item_id] = index
+    return problems
+
+
+def stale_sources(guide: Guide, today: dt.date) -> list[tuple[str, dt.date]]:
+    """Sources checked more than a year before ``today``, oldest first."""
+    stale = [(s.id, s.checked) for s in guide.sources.values() if today - s.checked > STALE_AFTER]
+    return sorted(stale, key=lambda item: (item[1], item[0]))
