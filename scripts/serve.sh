@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Install what the guide needs and serve it on http://127.0.0.1:8000 (rebuilds on edits).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh runtime
+exec .venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000 "$@"
