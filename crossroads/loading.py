@@ -130,7 +130,10 @@ def _to_python(
             ):
                 problems.append(document.problem(location, "keys must be plain text"))
                 continue
-            key = str(_CONSTRUCTOR.construct_object(key_node))
+            key_value = _scalar(key_node, (*location, "?"), document, problems)
+            if key_value is None:
+                continue
+            key = str(key_value)
             if key in result:
                 problems.append(
                     DataProblem(
@@ -149,8 +152,33 @@ def _to_python(
             _to_python(item, (*location, index), document, problems, seen)
             for index, item in enumerate(node.value)
         ]
+    return _scalar(node, location, document, problems)
+
+
+def _scalar(
+    node: yaml.Node, location: Location, document: YamlDocument, problems: list[DataProblem]
+) -> Any:
+    """Construct one scalar; unknown tags (``!foo``) and impossible dates become problems."""
+    if not isinstance(node, yaml.ScalarNode):
+        problems.append(document.problem(location, "expected a plain value here"))
+        return None
     try:
         return _CONSTRUCTOR.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        problems.append(document.problem(location, f"cannot read value: {exc}"))
-        return None
+    except yaml.MarkedYAMLError as exc:
+        problem = DataProblem(
+            document.name,
+            node.start_mark.line + 1,
+            format_location(location),
+            f"cannot read value: {exc.problem or exc}",
+        )
+        problems.append(problem)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        problems.append(
+            DataProblem(
+                document.name,
+                node.start_mark.line + 1,
+                format_location(location),
+                f"cannot read value {node.value!r}: {exc}",
+            )
+        )
+    return None

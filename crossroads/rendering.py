@@ -87,6 +87,9 @@ def technology_page(guide: Guide, technology_id: str) -> str:
         cells=[(c, guide.assessment(technology_id, c.id)) for c in guide.criteria],
         pros=[s for s in guide.statements_about(technology=technology_id) if s.kind == "pro"],
         cons=[s for s in guide.statements_about(technology=technology_id) if s.kind == "con"],
+        similarities=[
+            s for s in guide.statements_about(technology=technology_id) if s.kind == "similarity"
+        ],
     )
 
 
@@ -124,20 +127,28 @@ def technologies_index(guide: Guide) -> str:
 
 
 def comparisons_index(guide: Guide) -> str:
-    return _render("comparisons_index.md.j2", guide=guide)
+    table = comparison_table(guide, list(guide.technologies), None, by_technology=True)
+    return _render("comparisons_index.md.j2", guide=guide, table=Markup(table))
 
 
 # --- fragments hand-written pages can ask for with markers ---------------------------------
 
 
-def comparison_table(guide: Guide, technology_ids: list[str], link_to: str | None) -> str:
-    """The verdict table; cells link to ``link_to``'s criterion sections (or this page's)."""
+def comparison_table(
+    guide: Guide, technology_ids: list[str], link_to: str | None, *, by_technology: bool = False
+) -> str:
+    """The verdict table, one row per criterion.
+
+    Cells link to the criterion's section on ``link_to`` (a comparison page) or on this page;
+    with ``by_technology`` each cell links to that technology's own page instead.
+    """
     technologies = [guide.technologies[t] for t in technology_ids]
     return _render(
         "fragments/comparison_table.md.j2",
         guide=guide,
         technologies=technologies,
         link_to=link_to,
+        by_technology=by_technology,
     )
 
 

@@ -101,7 +101,7 @@ def expand_nav(nav: list[NavItem], pages: dict[str, str]) -> list[NavItem]:
     expanded: list[NavItem] = []
     for item in nav:
         if isinstance(item, dict) and len(item) == 1:
-            (title, target), = item.items()
+            ((title, target),) = item.items()
             if isinstance(target, str) and target.endswith("/index.md"):
                 folder = target.removesuffix("index.md")
                 children = [p for p in pages if p.startswith(folder) and p != target]

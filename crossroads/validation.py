@@ -132,14 +132,84 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
         technologies[technology.id] = technology
     technologies = dict(sorted(technologies.items(), key=lambda item: item[1].name.lower()))
 
-    if collect.problems or None in (
-        sources_file,
-        criteria_file,
-        comparisons_file,
-        statements_file,
-        claims_file,
-    ):
-        raise DataError(collect.problems)
+    problems = collect.problems
+    # Cross-checks run on whatever parsed, so one build reports problems in every file; a
+    # reference into a file that failed to parse is not checked (its ids are unknown).
+    source_ids = {s.id for s in sources_file.sources} if sources_file else None
+    criterion_ids = {c.id for c in criteria_file.criteria} if criteria_file else None
+    # A technology file that failed to parse still names its technology: do not also report
+    # every reference to it as unknown.
+    technology_ids = set(technologies) | {path.stem for path in tech_paths}
+
+    def refs(
+        document: YamlDocument,
+        location: Location,
+        ids: Iterable[str],
+        known: set[str] | None,
+        kind: str,
+    ) -> None:
+        if known is None:
+            return
+        for position, ref in enumerate(ids):
+            if ref not in known:
+                problems.append(document.problem((*location, position), f"unknown {kind} {ref!r}"))
+
+    if sources_file and (doc := docs["sources"]):
+        problems += _duplicates(doc, "sources", [s.id for s in sources_file.sources])
+        for index, source in enumerate(sources_file.sources):
+            if source.checked > today:
+                problems.append(doc.problem(("sources", index, "checked"), "date is in the future"))
+
+    if criteria_file and (doc := docs["criteria"]):
+        problems += _duplicates(doc, "criteria", [c.id for c in criteria_file.criteria])
+
+    for tech_id, technology in technologies.items():
+        doc = technology_docs[tech_id]
+        refs(doc, ("summary", "sources"), technology.summary.sources, source_ids, "source")
+        for criterion_id, assessment in technology.assessments.items():
+            if criterion_ids is not None and criterion_id not in criterion_ids:
+                problems.append(
+                    doc.problem(
+                        ("assessments", criterion_id), f"unknown criterion {criterion_id!r}"
+                    )
+                )
+            where: Location = ("assessments", criterion_id, "sources")
+            refs(doc, where, assessment.sources, source_ids, "source")
+
+    if comparisons_file and (doc := docs["comparisons"]):
+        problems += _duplicates(doc, "comparisons", [c.id for c in comparisons_file.comparisons])
+        for index, comparison in enumerate(comparisons_file.comparisons):
+            where = ("comparisons", index)
+            refs(
+                doc, (*where, "technologies"), comparison.technologies, technology_ids, "technology"
+            )
+            if len(set(comparison.technologies)) != len(comparison.technologies):
+                problems.append(
+                    doc.problem((*where, "technologies"), "a technology is listed twice")
+                )
+            if comparison.summary is not None:
+                summary_sources = comparison.summary.sources
+                refs(doc, (*where, "summary", "sources"), summary_sources, source_ids, "source")
+
+    if statements_file and (doc := docs["statements"]):
+        problems += _duplicates(doc, "statements", [s.id for s in statements_file.statements])
+        for index, statement in enumerate(statements_file.statements):
+            where = ("statements", index)
+            refs(
+                doc, (*where, "technologies"), statement.technologies, technology_ids, "technology"
+            )
+            refs(doc, (*where, "criteria"), statement.criteria, criterion_ids, "criterion")
+            refs(doc, (*where, "sources"), statement.sources, source_ids, "source")
+
+    if claims_file and (doc := docs["claims"]):
+        problems += _duplicates(doc, "claims", [c.id for c in claims_file.claims])
+        for index, claim in enumerate(claims_file.claims):
+            where = ("claims", index)
+            refs(doc, (*where, "criteria"), claim.criteria, criterion_ids, "criterion")
+            refs(doc, (*where, "sources"), claim.sources, source_ids, "source")
+
+    if problems:
+        raise DataError(problems)
     assert sources_file and criteria_file and comparisons_file and statements_file and claims_file
     sources_doc, criteria_doc = docs["sources"], docs["criteria"]
     comparisons_doc, statements_doc, claims_doc = (
@@ -148,94 +218,6 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
         docs["claims"],
     )
     assert sources_doc and criteria_doc and comparisons_doc and statements_doc and claims_doc
-
-    problems = collect.problems
-    problems += _duplicates(sources_doc, "sources", [s.id for s in sources_file.sources])
-    problems += _duplicates(criteria_doc, "criteria", [c.id for c in criteria_file.criteria])
-    problems += _duplicates(
-        comparisons_doc, "comparisons", [c.id for c in comparisons_file.comparisons]
-    )
-    problems += _duplicates(
-        statements_doc, "statements", [s.id for s in statements_file.statements]
-    )
-    problems += _duplicates(claims_doc, "claims", [c.id for c in claims_file.claims])
-
-    source_ids = {s.id for s in sources_file.sources}
-    criterion_ids = {c.id for c in criteria_file.criteria}
-    technology_ids = set(technologies)
-
-    for index, source in enumerate(sources_file.sources):
-        if source.checked > today:
-            problems.append(
-                sources_doc.problem(("sources", index, "checked"), "date is in the future")
-            )
-
-    def refs(
-        document: YamlDocument, location: Location, ids: Iterable[str], known: set[str], kind: str
-    ) -> None:
-        for position, ref in enumerate(ids):
-            if ref not in known:
-                problems.append(document.problem((*location, position), f"unknown {kind} {ref!r}"))
-
-    for tech_id, technology in technologies.items():
-        document = technology_docs[tech_id]
-        refs(document, ("summary", "sources"), technology.summary.sources, source_ids, "source")
-        for criterion_id, assessment in technology.assessments.items():
-            if criterion_id not in criterion_ids:
-                problems.append(
-                    document.problem(
-                        ("assessments", criterion_id), f"unknown criterion {criterion_id!r}"
-                    )
-                )
-            refs(
-                document,
-                ("assessments", criterion_id, "sources"),
-                assessment.sources,
-                source_ids,
-                "source",
-            )
-
-    for index, comparison in enumerate(comparisons_file.comparisons):
-        where: Location = ("comparisons", index)
-        refs(
-            comparisons_doc,
-            (*where, "technologies"),
-            comparison.technologies,
-            technology_ids,
-            "technology",
-        )
-        if len(set(comparison.technologies)) != len(comparison.technologies):
-            problems.append(
-                comparisons_doc.problem((*where, "technologies"), "a technology is listed twice")
-            )
-        if comparison.summary is not None:
-            refs(
-                comparisons_doc,
-                (*where, "summary", "sources"),
-                comparison.summary.sources,
-                source_ids,
-                "source",
-            )
-
-    for index, statement in enumerate(statements_file.statements):
-        where = ("statements", index)
-        refs(
-            statements_doc,
-            (*where, "technologies"),
-            statement.technologies,
-            technology_ids,
-            "technology",
-        )
-        refs(statements_doc, (*where, "criteria"), statement.criteria, criterion_ids, "criterion")
-        refs(statements_doc, (*where, "sources"), statement.sources, source_ids, "source")
-
-    for index, claim in enumerate(claims_file.claims):
-        where = ("claims", index)
-        refs(claims_doc, (*where, "criteria"), claim.criteria, criterion_ids, "criterion")
-        refs(claims_doc, (*where, "sources"), claim.sources, source_ids, "source")
-
-    if problems:
-        raise DataError(problems)
 
     origins = {f"technology:{tid}": technology_docs[tid].name for tid in technologies}
     origins.update(

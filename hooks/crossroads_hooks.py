@@ -6,10 +6,8 @@ level: the guide is read again in ``on_config`` on every (re)build and stored on
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,15 +46,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in config[STATE_KEY]["pages"].items():
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} is generated from data/: delete the hand-written file")
+            raise PluginError(
+                f"docs/{src_uri} is generated from data/: delete the hand-written file"
+            )
         files.append(File.generated(config, src_uri, content=content))
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    # Markers are expanded in the whole source, front matter included, so that the line in
+    # an error message is the line in the file the author opens.
     if page.file.src_uri in config[STATE_KEY]["pages"]:
-        return markdown
+        return None
+    source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
     try:
-        return expand_markers(markdown, config[STATE_KEY]["guide"], f"docs/{page.file.src_uri}")
+        return expand_markers(source, config[STATE_KEY]["guide"], f"docs/{page.file.src_uri}")
     except MarkerError as exc:
         raise PluginError(str(exc)) from None

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh runtime
+export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000 "$@"

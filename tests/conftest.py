@@ -1,0 +1,91 @@
+"""Fixtures: a throw-away copy of the project, a build of it, and the built real guide."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks")
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build --strict`` run."""
+
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def page(self, path: str) -> BeautifulSoup:
+        """Parse a built page; ``path`` is its URL path, like ``compare/nodejs-vs-flask/``."""
+        file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy what a build reads (config, pages, data, hooks) into ``destination``."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def run_build(project: Path, site: Path, *, env: dict[str, str] | None = None) -> Build:
+    """Build ``project`` into ``site`` the way the README does, in a separate process."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        cwd=project,
+        check=False,
+        timeout=300,
+    )
+    return Build(project, site, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real guide, built once for the whole session."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    build = run_build(project, tmp_path_factory.mktemp("out") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project a test may change."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Callable[[Path], Build]:
+    def run(project: Path) -> Build:
+        return run_build(project, tmp_path / "site")
+
+    return run
