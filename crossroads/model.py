@@ -162,6 +162,82 @@ class Claim(Strict):
     sources: list[Id] = Field(min_length=1, max_length=12)
 
 
+Fit = Literal["good", "workable", "poor", "depends"]
+
+
+class Need(Strict):
+    """A criterion that matters for a use case, and why."""
+
+    criterion: Id
+    why: Line
+
+
+class Recommendation(Strict):
+    """How well one technology fits one use case, with reasons and sources."""
+
+    technology: Id
+    fit: Fit
+    verdict: ShortText
+    reasons: Text
+    sources: list[Id] = Field(min_length=1, max_length=12)
+
+
+class UseCase(Strict):
+    """A kind of project readers arrive with; one file per use case."""
+
+    id: Id
+    title: ShortText
+    summary: Line
+    needs: list[Need] = Field(min_length=1)
+    recommendations: list[Recommendation] = Field(min_length=1)
+    caveats: list[Cited] = Field(default_factory=list)
+    related: list[Id] = Field(default_factory=list)
+    claims: list[Id] = Field(default_factory=list, description="Article claims this page corrects.")
+
+
+class Answer(Strict):
+    """One answer to a flowchart question; leads to a question or to an outcome."""
+
+    id: Id
+    label: Line
+    next: Id
+
+
+class Question(Strict):
+    """One flowchart question; ``q-<id>`` is its URL parameter and anchor."""
+
+    id: Id
+    text: Line
+    help: Line | None = None
+    answers: list[Answer] = Field(min_length=2, max_length=8)
+
+
+class Outcome(Strict):
+    """Where a path through the flowchart ends: a recommendation with its reasons."""
+
+    id: Id
+    title: ShortText
+    technology: Id | None = None
+    use_case: Id
+    reason: Text
+    criteria: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1, max_length=12)
+
+
+class Flowchart(Strict):
+    """The decision flowchart: questions whose answers lead on, and outcomes."""
+
+    start: Id
+    questions: list[Question] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)
+
+    def node(self, node_id: str) -> Question | Outcome:
+        for question in self.questions:
+            if question.id == node_id:
+                return question
+        return next(o for o in self.outcomes if o.id == node_id)
+
+
 class Article(Strict):
     """The article the claims come from."""
 
@@ -202,6 +278,8 @@ class Guide(BaseModel):
     statements: list[Statement]
     article: Article
     claims: list[Claim]
+    use_cases: dict[str, UseCase]
+    flowchart: Flowchart
     origins: dict[str, str] = Field(
         description="'technology:nodejs' -> the data file it came from, for 'report a problem'."
     )
@@ -223,6 +301,17 @@ class Guide(BaseModel):
             if (technology is None or technology in s.technologies)
             and (criterion is None or criterion in s.criteria)
         ]
+
+    def use_cases_for(self, technology_id: str) -> list[tuple[UseCase, Recommendation]]:
+        return [
+            (u, r)
+            for u in self.use_cases.values()
+            for r in u.recommendations
+            if r.technology == technology_id
+        ]
+
+    def claim(self, claim_id: str) -> Claim:
+        return next(c for c in self.claims if c.id == claim_id)
 
     def claims_about(self, criterion_id: str) -> list[Claim]:
         return [c for c in self.claims if criterion_id in c.criteria]

@@ -9,6 +9,7 @@ HTML syntax; only template-authored markup (``Markup``) passes through unchanged
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
 from typing import Any
 
@@ -16,13 +17,22 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from crossroads import markdown_text
-from crossroads.model import Assessment, Comparison, Guide, Technology
+from crossroads.diagram import flowchart_svg
+from crossroads.model import Assessment, Comparison, Guide, Recommendation, Technology, UseCase
 
 VERDICT_LABELS = {
     "accurate": "Accurate",
     "misleading": "Misleading",
     "wrong": "Wrong",
     "unverifiable": "Unverifiable",
+}
+
+
+FIT_LABELS = {
+    "good": "Good fit",
+    "workable": "Workable",
+    "poor": "Poor fit",
+    "depends": "Depends",
 }
 
 
@@ -49,6 +59,7 @@ def environment() -> Environment:
     env.filters["paragraphs"] = markdown_text.paragraphs
     env.filters["attr"] = markdown_text.attribute
     env.globals["VERDICT_LABELS"] = VERDICT_LABELS
+    env.globals["FIT_LABELS"] = FIT_LABELS
     return env
 
 
@@ -67,7 +78,13 @@ def comparison_path(comparison: Comparison) -> str:
     return f"compare/{comparison.id}.md"
 
 
+def use_case_path(use_case_id: str) -> str:
+    return f"use-cases/{use_case_id}.md"
+
+
 CLAIMS_PATH = "claims.md"
+DECIDE_PATH = "decide.md"
+USE_CASES_INDEX_PATH = "use-cases/index.md"
 SOURCES_PATH = "sources.md"
 CRITERIA_PATH = "criteria.md"
 TECHNOLOGIES_INDEX_PATH = "technologies/index.md"
@@ -129,6 +146,114 @@ def technologies_index(guide: Guide) -> str:
 def comparisons_index(guide: Guide) -> str:
     table = comparison_table(guide, list(guide.technologies), None, by_technology=True)
     return _render("comparisons_index.md.j2", guide=guide, table=Markup(table))
+
+
+def criterion_link(guide: Guide, criterion_id: str, technology_ids: list[str]) -> Markup:
+    """Docs-absolute Markdown link target for a criterion's section.
+
+    The section of the first comparison that covers all ``technology_ids`` (it holds the
+    reasoning and sources); the criteria page when no comparison does.
+    """
+    wanted = set(technology_ids)
+    for comparison in guide.comparisons:
+        if wanted <= set(comparison.technologies):
+            return Markup(f"/{comparison_path(comparison)}#{markdown_text.anchor(criterion_id)}")
+    return Markup(f"/{CRITERIA_PATH}#{markdown_text.anchor(criterion_id)}")
+
+
+def use_case_page(guide: Guide, use_case: UseCase) -> str:
+    technology_ids = [r.technology for r in use_case.recommendations]
+    criteria = [n.criterion for n in use_case.needs]
+    statements = [
+        s
+        for s in guide.statements
+        if set(s.criteria) & set(criteria) and set(s.technologies) & set(technology_ids)
+    ]
+    return _render(
+        "use_case.md.j2",
+        guide=guide,
+        use_case=use_case,
+        statements=statements,
+        criterion_link=lambda c: criterion_link(guide, c, technology_ids),
+    )
+
+
+def use_cases_index(guide: Guide) -> str:
+    def fit(use_case: UseCase, technology_id: str) -> Recommendation | None:
+        return next((r for r in use_case.recommendations if r.technology == technology_id), None)
+
+    return _render("use_cases_index.md.j2", guide=guide, fit=fit)
+
+
+def _page_url(path: str) -> str:
+    """Directory URL of a page relative to the flowchart page (``decide/``)."""
+    return "../" + path.removesuffix(".md").removesuffix("index") + "/"
+
+
+def flowchart_data(guide: Guide) -> dict[str, object]:
+    """What the flowchart script needs; every value is text the script inserts as text."""
+    flowchart = guide.flowchart
+    all_technologies = list(guide.technologies)
+
+    def criterion_url(criterion_id: str) -> str:
+        target = str(criterion_link(guide, criterion_id, all_technologies))
+        page, _, anchor = target.lstrip("/").partition("#")
+        return f"{_page_url(page)}#{anchor}"
+
+    return {
+        "start": flowchart.start,
+        "questions": {
+            q.id: {
+                "text": q.text,
+                "help": q.help,
+                "answers": [{"id": a.id, "label": a.label, "next": a.next} for a in q.answers],
+            }
+            for q in flowchart.questions
+        },
+        "outcomes": {
+            o.id: {
+                "title": o.title,
+                "technology": guide.technologies[o.technology].name if o.technology else None,
+                "reason": o.reason,
+                "useCase": {
+                    "title": guide.use_cases[o.use_case].title,
+                    "url": _page_url(use_case_path(o.use_case)),
+                },
+                "criteria": [
+                    {"name": guide.criterion(c).name, "url": criterion_url(c)} for c in o.criteria
+                ],
+                "sources": [
+                    {
+                        "title": guide.sources[s].title,
+                        "publisher": guide.sources[s].publisher,
+                        "url": guide.sources[s].url,
+                        "checked": guide.sources[s].checked.isoformat(),
+                    }
+                    for s in o.sources
+                ],
+            }
+            for o in flowchart.outcomes
+        },
+    }
+
+
+def _script_json(value: object) -> Markup:
+    """JSON safe inside <script>: '<', '>' and '&' escaped so no data can close the tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def decide_page(guide: Guide) -> str:
+    all_technologies = list(guide.technologies)
+    return _render(
+        "decide.md.j2",
+        guide=guide,
+        flowchart=guide.flowchart,
+        flow_json=_script_json(flowchart_data(guide)),
+        svg=flowchart_svg(guide.flowchart),
+        criterion_link=lambda c: criterion_link(guide, c, all_technologies),
+    )
 
 
 # --- fragments hand-written pages can ask for with markers ---------------------------------

@@ -29,7 +29,11 @@ def generated_pages(guide: Guide, today: dt.date) -> dict[str, str]:
         rendering.CLAIMS_PATH: rendering.claims_page(guide),
         rendering.SOURCES_PATH: rendering.sources_page(guide, today),
         rendering.CRITERIA_PATH: rendering.criteria_page(guide),
+        rendering.USE_CASES_INDEX_PATH: rendering.use_cases_index(guide),
+        rendering.DECIDE_PATH: rendering.decide_page(guide),
     }
+    for use_case in guide.use_cases.values():
+        pages[rendering.use_case_path(use_case.id)] = rendering.use_case_page(guide, use_case)
     for technology_id in guide.technologies:
         pages[rendering.technology_path(technology_id)] = rendering.technology_page(
             guide, technology_id

@@ -14,15 +14,18 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from crossroads.errors import DataError, DataProblem
+from crossroads.graph import check_flowchart
 from crossroads.loading import Location, YamlDocument, load_yaml
 from crossroads.model import (
     ClaimsFile,
     ComparisonsFile,
     CriteriaFile,
+    Flowchart,
     Guide,
     SourcesFile,
     StatementsFile,
     Technology,
+    UseCase,
 )
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -74,6 +77,8 @@ def _problems_from(document: YamlDocument, exc: ValidationError) -> Iterable[Dat
             message = "must be an id: lowercase letters, digits and single hyphens, like 'web-apps'"
         elif kind == "string_too_long":
             message = f"too long: at most {error['ctx']['max_length']} characters"
+        elif kind == "too_short":
+            message = f"needs at least {error['ctx']['min_length']} item(s)"
         elif kind == "string_too_short":
             message = "must not be empty"
         elif kind == "value_error":
@@ -132,6 +137,29 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
         technologies[technology.id] = technology
     technologies = dict(sorted(technologies.items(), key=lambda item: item[1].name.lower()))
 
+    use_case_docs: dict[str, YamlDocument] = {}
+    use_cases: dict[str, UseCase] = {}
+    use_case_dir = data_dir / "use-cases"
+    use_case_paths = sorted(use_case_dir.glob("*.yml")) if use_case_dir.is_dir() else []
+    for path in use_case_paths:
+        document = collect.load(path)
+        use_case = collect.parse(document, UseCase)
+        if document is None or use_case is None:
+            continue
+        if use_case.id != path.stem:
+            collect.problems.append(
+                document.problem(
+                    ("id",), f"id {use_case.id!r} must match the file name {path.stem!r}"
+                )
+            )
+            continue
+        use_case_docs[use_case.id] = document
+        use_cases[use_case.id] = use_case
+    use_cases = dict(sorted(use_cases.items(), key=lambda item: item[1].title.lower()))
+
+    flowchart_doc = collect.load(data_dir / "flowchart.yml")
+    flowchart = collect.parse(flowchart_doc, Flowchart)
+
     problems = collect.problems
     # Cross-checks run on whatever parsed, so one build reports problems in every file; a
     # reference into a file that failed to parse is not checked (its ids are unknown).
@@ -153,6 +181,12 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
         for position, ref in enumerate(ids):
             if ref not in known:
                 problems.append(document.problem((*location, position), f"unknown {kind} {ref!r}"))
+
+    def ref_one(
+        document: YamlDocument, location: Location, ref: str, known: set[str] | None, kind: str
+    ) -> None:
+        if known is not None and ref not in known:
+            problems.append(document.problem(location, f"unknown {kind} {ref!r}"))
 
     if sources_file and (doc := docs["sources"]):
         problems += _duplicates(doc, "sources", [s.id for s in sources_file.sources])
@@ -201,6 +235,46 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
             refs(doc, (*where, "criteria"), statement.criteria, criterion_ids, "criterion")
             refs(doc, (*where, "sources"), statement.sources, source_ids, "source")
 
+    use_case_ids = set(use_cases) | {path.stem for path in use_case_paths}
+    claim_ids = {c.id for c in claims_file.claims} if claims_file else None
+    for use_case_id, use_case in use_cases.items():
+        doc = use_case_docs[use_case_id]
+        for index, need in enumerate(use_case.needs):
+            ref_one(doc, ("needs", index, "criterion"), need.criterion, criterion_ids, "criterion")
+        recommended = [r.technology for r in use_case.recommendations]
+        for index, recommendation in enumerate(use_case.recommendations):
+            where = ("recommendations", index)
+            tech_ref = recommendation.technology
+            ref_one(doc, (*where, "technology"), tech_ref, technology_ids, "technology")
+            refs(doc, (*where, "sources"), recommendation.sources, source_ids, "source")
+            if recommended.index(recommendation.technology) != index:
+                problems.append(
+                    doc.problem(
+                        (*where, "technology"),
+                        f"technology {recommendation.technology!r} is recommended twice",
+                    )
+                )
+        for index, caveat in enumerate(use_case.caveats):
+            refs(doc, ("caveats", index, "sources"), caveat.sources, source_ids, "source")
+        refs(doc, ("related",), use_case.related, use_case_ids - {use_case_id}, "use case")
+        refs(doc, ("claims",), use_case.claims, claim_ids, "claim")
+
+    if flowchart and flowchart_doc:
+        problems += check_flowchart(flowchart, flowchart_doc)
+        for index, outcome in enumerate(flowchart.outcomes):
+            where = ("outcomes", index)
+            if outcome.technology is not None:
+                ref_one(
+                    flowchart_doc,
+                    (*where, "technology"),
+                    outcome.technology,
+                    technology_ids,
+                    "technology",
+                )
+            ref_one(flowchart_doc, (*where, "use_case"), outcome.use_case, use_case_ids, "use case")
+            refs(flowchart_doc, (*where, "criteria"), outcome.criteria, criterion_ids, "criterion")
+            refs(flowchart_doc, (*where, "sources"), outcome.sources, source_ids, "source")
+
     if claims_file and (doc := docs["claims"]):
         problems += _duplicates(doc, "claims", [c.id for c in claims_file.claims])
         for index, claim in enumerate(claims_file.claims):
@@ -211,6 +285,7 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
     if problems:
         raise DataError(problems)
     assert sources_file and criteria_file and comparisons_file and statements_file and claims_file
+    assert flowchart and flowchart_doc
     sources_doc, criteria_doc = docs["sources"], docs["criteria"]
     comparisons_doc, statements_doc, claims_doc = (
         docs["comparisons"],
@@ -220,6 +295,8 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
     assert sources_doc and criteria_doc and comparisons_doc and statements_doc and claims_doc
 
     origins = {f"technology:{tid}": technology_docs[tid].name for tid in technologies}
+    origins.update({f"use-case:{uid}": use_case_docs[uid].name for uid in use_cases})
+    origins["flowchart"] = flowchart_doc.name
     origins.update(
         {
             "sources": sources_doc.name,
@@ -237,6 +314,8 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
         statements=list(statements_file.statements),
         article=claims_file.article,
         claims=list(claims_file.claims),
+        use_cases=use_cases,
+        flowchart=flowchart,
         origins=origins,
     )
 

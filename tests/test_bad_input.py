@@ -222,3 +222,67 @@ def test_unknown_marker_in_a_page_stops_the_build(
     result = build(project)
     assert result.returncode != 0
     assert f"docs/index.md:{line}: unknown marker 'crossroads:comparsion-table'" in result.output
+
+
+FLOW = "data/flowchart.yml"
+
+
+def flowchart_cycle(project: Path) -> str:
+    line = replace_once(
+        project, FLOW, "        next: compute-language\n", "        next: workload\n"
+    )
+    return f"{FLOW}:{line}: questions[6].answers[1].next: cycle in the flowchart: workload -> "
+
+
+def flowchart_unknown_next(project: Path) -> str:
+    line = replace_once(project, FLOW, "        next: flask-api\n", "        next: flask-apii\n")
+    return (
+        f"{FLOW}:{line}: questions[3].answers[1].next: answer 'no' of question 'server-pages' "
+        "leads to unknown question or outcome 'flask-apii'"
+    )
+
+
+def flowchart_unreachable(project: Path) -> str:
+    line = replace_once(project, FLOW, "        next: browser-app\n", "        next: either-api\n")
+    browser_line = line_of(project, FLOW, "  - id: browser-app")
+    assert line
+    return (
+        f"{FLOW}:{browser_line}: questions[4].id: question 'browser-app' cannot be reached "
+        "from start 'workload'"
+    )
+
+
+def flowchart_dead_end(project: Path) -> str:
+    text = (project / FLOW).read_text()
+    start = text.index("  - id: compute-language")
+    cut_from = text.index("      - id: python", start)
+    cut_to = text.index("\noutcomes:", cut_from)
+    (project / FLOW).write_text(text[:cut_from] + text[cut_to:])
+    line = text.count("\n", 0, text.index("    answers:", start)) + 1
+    return f"{FLOW}:{line}: questions[7].answers: needs at least 2 item(s)"
+
+
+def use_case_unknown_related(project: Path) -> str:
+    path = "data/use-cases/web-apps.yml"
+    line = replace_once(project, path, "related: [prototypes-and-mvps", "related: [prototypes")
+    return f"{path}:{line}: related[0]: unknown use case 'prototypes'"
+
+
+FLOW_CASES: dict[str, Mutation] = {
+    "flowchart-cycle": flowchart_cycle,
+    "flowchart-unknown-next": flowchart_unknown_next,
+    "flowchart-unreachable": flowchart_unreachable,
+    "flowchart-dead-end": flowchart_dead_end,
+    "use-case-unknown-related": use_case_unknown_related,
+}
+
+
+@pytest.mark.parametrize("case", FLOW_CASES)
+def test_bad_flowchart_and_use_cases_stop_the_build(
+    case: str, project: Path, build: Callable[[Path], Build]
+) -> None:
+    expected = FLOW_CASES[case](project)
+    result = build(project)
+    assert result.returncode != 0
+    assert expected in result.output, result.output
+    assert not result.site.exists()

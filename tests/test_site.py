@@ -223,3 +223,43 @@ def test_pages_load_nothing_from_third_party_hosts(site: Build) -> None:
         assert not pattern.search(str(page.find("style") or "")), html
     css = "\n".join(p.read_text() for p in site.site.rglob("*.css"))
     assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_use_case_pages_link_needs_to_criteria_and_cite_recommendations(
+    site: Build, guide: Guide
+) -> None:
+    index = site.page("use-cases/")
+    listed = {attr(a, "href") for a in index.select("article table a")}
+    for use_case in guide.use_cases.values():
+        assert f"{use_case.id}/" in listed
+        page = site.page(f"use-cases/{use_case.id}/")
+        assert text_of(page.h1) == use_case.title
+        needs = page.find(id="needs")
+        assert needs is not None
+        links = [attr(a, "href") for a in needs.find_next("ul").select("a")]  # type: ignore[union-attr]
+        assert links == [f"../../{COMPARISON}#{need.criterion}" for need in use_case.needs]
+        for recommendation in use_case.recommendations:
+            heading = page.find(id=f"fit-{recommendation.technology}")
+            assert heading is not None
+            block = heading.find_next_sibling(class_="cr-recommendation")
+            assert block is not None
+            cited = {attr(a, "href") for a in block.select(".cr-sources a")}
+            assert cited == {guide.sources[s].url for s in recommendation.sources}
+        for related in use_case.related:
+            assert page.find("a", href=f"../{related}/") is not None
+
+
+def test_flowchart_page_lists_every_question_and_outcome(site: Build, guide: Guide) -> None:
+    page = site.page("decide/")
+    for question in guide.flowchart.questions:
+        heading = page.find(id=f"q-{question.id}")
+        assert heading is not None and text_of(heading) == question.text
+    for outcome in guide.flowchart.outcomes:
+        heading = page.find(id=f"o-{outcome.id}")
+        assert heading is not None and text_of(heading) == outcome.title
+    svg = page.select_one(".cr-diagram")
+    assert svg is not None
+    targets = {attr(a, "href") for a in svg.find_all("a")}
+    expected = {f"#q-{q.id}" for q in guide.flowchart.questions}
+    expected |= {f"#o-{o.id}" for o in guide.flowchart.outcomes}
+    assert targets == expected

@@ -1,0 +1,211 @@
+"""The decision flowchart in real Chromium: every path, deep links, keyboard, history, copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from crossroads.model import Flowchart, Question
+from crossroads.validation import load_guide
+from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
+from tests.conftest import ROOT, Build
+
+Step = tuple[str, str]  # (question id, answer id)
+
+
+def all_paths(flowchart: Flowchart) -> list[tuple[list[Step], str]]:
+    """Every path from the start to an outcome: the answers taken and the outcome id."""
+    paths: list[tuple[list[Step], str]] = []
+
+    def walk(node_id: str, taken: list[Step]) -> None:
+        node = flowchart.node(node_id)
+        if isinstance(node, Question):
+            for answer in node.answers:
+                walk(answer.next, [*taken, (node.id, answer.id)])
+        else:
+            paths.append((taken, node.id))
+
+    walk(flowchart.start, [])
+    return paths
+
+
+FLOWCHART = load_guide(ROOT / "data", dt.date.today()).flowchart
+PATHS = all_paths(FLOWCHART)
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Build) -> Iterator[str]:
+    with serve_directory(site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def answer(page: Page, question_id: str, answer_id: str) -> None:
+    question = page.locator(f'.cr-flow__question[data-question="{question_id}"]')
+    expect(question).to_be_visible()
+    question.locator(f'button[data-answer="{answer_id}"]').click()
+
+
+def expect_outcome(page: Page, outcome_id: str) -> None:
+    outcome = FLOWCHART.node(outcome_id)
+    assert not isinstance(outcome, Question)
+    shown = page.locator(f'.cr-flow__outcome[data-outcome="{outcome_id}"]')
+    expect(shown).to_be_visible()
+    expect(shown.locator("h2")).to_have_text(f"Recommendation: {outcome.title}")
+
+
+@pytest.mark.parametrize(
+    ("path", "outcome_id"), PATHS, ids=["/".join(a for _, a in p) for p, _ in PATHS]
+)
+def test_every_path_ends_at_its_outcome(
+    page: Page, base_url: str, path: list[Step], outcome_id: str
+) -> None:
+    page.goto(base_url + "decide/")
+    for question_id, answer_id in path:
+        answer(page, question_id, answer_id)
+    expect_outcome(page, outcome_id)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {f"q-{q}": [a] for q, a in path}
+    shown_path = page.locator(".cr-flow__path li")
+    expect(shown_path).to_have_count(len(path))
+
+
+def test_deep_link_lands_on_the_question(page: Page, base_url: str) -> None:
+    page.goto(base_url + "decide/?q-workload=compute")
+    expect(page.locator('.cr-flow__question[data-question="compute-offload"]')).to_be_visible()
+    expect(page.locator(".cr-flow__path li")).to_have_count(1)
+
+
+def test_deep_link_to_an_outcome(page: Page, base_url: str) -> None:
+    path, outcome_id = PATHS[-1]
+    query = "&".join(f"q-{q}={a}" for q, a in path)
+    page.goto(f"{base_url}decide/?{query}")
+    expect_outcome(page, outcome_id)
+
+
+def test_unknown_answers_are_dropped_and_the_missing_question_asked(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "decide/?q-removed-question=yes&q-workload=model&q-model-library=rust")
+    expect(page.locator('.cr-flow__question[data-question="model-library"]')).to_be_visible()
+    assert parse_qs(urlsplit(page.url).query) == {"q-workload": ["model"]}
+
+
+def test_browser_back_and_forward(page: Page, base_url: str) -> None:
+    page.goto(base_url + "decide/")
+    answer(page, "workload", "compute")
+    answer(page, "compute-offload", "no")
+    expect(page.locator('.cr-flow__question[data-question="compute-language"]')).to_be_visible()
+    page.go_back()
+    expect(page.locator('.cr-flow__question[data-question="compute-offload"]')).to_be_visible()
+    page.go_back()
+    expect(page.locator('.cr-flow__question[data-question="workload"]')).to_be_visible()
+    page.go_forward()
+    expect(page.locator('.cr-flow__question[data-question="compute-offload"]')).to_be_visible()
+
+
+def test_change_back_and_restart_controls(page: Page, base_url: str) -> None:
+    page.goto(base_url + "decide/?q-workload=compute&q-compute-offload=no")
+    page.get_by_role(
+        "button", name="Change your answer to: What will the backend mostly do?"
+    ).click()
+    expect(page.locator('.cr-flow__question[data-question="workload"]')).to_be_visible()
+    answer(page, "workload", "requests")
+    answer(page, "team-language", "python")
+    page.locator(".cr-flow__back").click()
+    expect(page.locator('.cr-flow__question[data-question="team-language"]')).to_be_visible()
+    page.locator(".cr-flow__restart").click()
+    expect(page.locator('.cr-flow__question[data-question="workload"]')).to_be_visible()
+    assert urlsplit(page.url).query == ""
+
+
+def test_a_whole_path_with_the_keyboard_only(page: Page, base_url: str) -> None:
+    path, outcome_id = next((p, o) for p, o in PATHS if len(p) >= 3)
+    page.goto(base_url + "decide/")
+    for question_id, answer_id in path:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(
+                "() => [document.activeElement.dataset.answer || null,"
+                " document.activeElement.closest('[data-question]')?.dataset.question || null]"
+            )
+            if focused == [answer_id, question_id]:
+                break
+        else:
+            raise AssertionError(f"could not reach answer {answer_id!r} with Tab")
+        page.keyboard.press("Enter")
+        # Focus moves to the new heading, so the next Tab starts from the new question.
+        expect(page.locator(".cr-flow__heading")).to_be_focused()
+    expect_outcome(page, outcome_id)
+
+
+def test_the_outcome_is_announced(page: Page, base_url: str) -> None:
+    path, outcome_id = PATHS[0]
+    page.goto(base_url + "decide/")
+    for question_id, answer_id in path:
+        answer(page, question_id, answer_id)
+    outcome = FLOWCHART.node(outcome_id)
+    assert not isinstance(outcome, Question)
+    expect(page.locator(".cr-flow__live")).to_have_text(f"Recommendation: {outcome.title}")
+
+
+def test_copy_the_decision_as_markdown(browser: Browser, base_url: str) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    path, outcome_id = PATHS[0]
+    query = "&".join(f"q-{q}={a}" for q, a in path)
+    page.goto(f"{base_url}decide/?{query}")
+    page.get_by_role("button", name="Copy this decision as Markdown").click()
+    expect(page.locator(".cr-flow__copied")).to_contain_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    outcome = FLOWCHART.node(outcome_id)
+    assert not isinstance(outcome, Question)
+    assert copied.startswith(f"## Decision: {outcome.title}")
+    first_question = FLOWCHART.node(path[0][0])
+    assert isinstance(first_question, Question)
+    assert f"| {first_question.text} |" in copied.replace("\\", "")
+    assert page.url in copied
+    assert "/compare/nodejs-vs-flask/#" in copied
+    assert "checked 20" in copied
+    context.close()
+
+
+def test_without_javascript_the_whole_tree_is_there(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "decide/")
+    expect(page.locator("#cr-flow")).to_be_hidden()
+    for question in FLOWCHART.questions:
+        expect(page.locator(f"#q-{question.id}")).to_have_count(1)
+        for answer_ in question.answers:
+            target = (
+                f"#q-{answer_.next}"
+                if isinstance(FLOWCHART.node(answer_.next), Question)
+                else f"#o-{answer_.next}"
+            )
+            expect(page.locator(f'a[href="{target}"]').first).to_be_attached()
+    for outcome in FLOWCHART.outcomes:
+        expect(page.locator(f"#o-{outcome.id}")).to_have_count(1)
+    page.goto(base_url + f"decide/#q-{FLOWCHART.questions[-1].id}")
+    expect(page.locator(f"#q-{FLOWCHART.questions[-1].id}")).to_be_in_viewport()
+    context.close()
