@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -118,16 +120,32 @@ def _assessment_block(heading: Tag, technology_name: str) -> Tag:
 
 def test_not_assessed_cells_say_so(site: Build, guide: Guide) -> None:
     page = site.page(COMPARISON)
-    not_assessed = [
-        (t, c.id)
-        for t in ("nodejs", "flask")
+    expected = [
+        (c.id, t)
         for c in guide.criteria
+        for t in ("nodejs", "flask")
         if guide.assessment(t, c.id).status == "not-assessed"
     ]
-    assert not_assessed, "the real data currently has an unassessed cell; keep this test honest"
     cells = comparison_table(page).select(".cr-verdict--not-assessed")
-    assert len(cells) == len(not_assessed)
+    assert len(cells) == len(expected)
     assert all(text_of(c) == "Not assessed yet" for c in cells)
+
+
+def test_a_criterion_a_technology_omits_shows_as_not_assessed(
+    project: Path, build: Callable[[Path], Build]
+) -> None:
+    flask = project / "data/technologies/flask.yml"
+    text = flask.read_text()
+    start = text.index("  testing:\n")
+    end = text.index("\n  community:", start)
+    flask.write_text(text[:start] + text[end + 1 :])
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = result.page(COMPARISON)
+    row = next(r for r in comparison_table(page).select("tbody tr") if text_of(r.td) == "Testing")
+    assert text_of(row.find_all("td")[2]).startswith("Not assessed yet")
+    section = _assessment_block(page.find(id="testing"), "Flask")  # type: ignore[arg-type]
+    assert "Nobody has checked this yet" in text_of(section)
 
 
 def test_every_rendered_statement_cites_a_dated_source(site: Build) -> None:
