@@ -238,6 +238,36 @@ class Flowchart(Strict):
         return next(o for o in self.outcomes if o.id == node_id)
 
 
+class PageMove(Strict):
+    """A published page URL that now lives elsewhere (both are URL paths like ``compare/x/``)."""
+
+    source: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*$", max_length=200)] = Field(
+        alias="from"
+    )
+    target: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*$", max_length=200)] = Field(
+        alias="to"
+    )
+
+
+class AnchorMove(Strict):
+    """A published anchor that now has another id on the same page."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*$", max_length=200)]
+    source: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$", max_length=100)] = Field(
+        alias="from"
+    )
+    target: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$", max_length=100)] = Field(
+        alias="to"
+    )
+
+
+class Moves(Strict):
+    """Where published pages and anchors went: keeps old links working."""
+
+    pages: list[PageMove] = Field(default_factory=list)
+    anchors: list[AnchorMove] = Field(default_factory=list)
+
+
 class Article(Strict):
     """The article the claims come from."""
 
@@ -280,6 +310,7 @@ class Guide(BaseModel):
     claims: list[Claim]
     use_cases: dict[str, UseCase]
     flowchart: Flowchart
+    moves: Moves
     origins: dict[str, str] = Field(
         description="'technology:nodejs' -> the data file it came from, for 'report a problem'."
     )

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from crossroads import markdown_text
 from crossroads.diagram import flowchart_svg
 from crossroads.model import Assessment, Comparison, Guide, Recommendation, Technology, UseCase
+from crossroads.publication import Publication
 
 VERDICT_LABELS = {
     "accurate": "Accurate",
@@ -94,11 +95,29 @@ COMPARISONS_INDEX_PATH = "compare/index.md"
 # --- pages ---------------------------------------------------------------------------------
 
 
-def technology_page(guide: Guide, technology_id: str) -> str:
+def _reporter(publication: Publication, page_path: str, page_title: str) -> Any:
+    def report(section: str, anchor: str, data_files: list[str]) -> Markup:
+        return markdown_text.url(
+            publication.report_url(
+                page_path=page_path,
+                page_title=page_title,
+                section=section,
+                anchor=anchor,
+                data_files=data_files,
+            )
+        )
+
+    return report
+
+
+def technology_page(guide: Guide, technology_id: str, publication: Publication) -> str:
     technology = guide.technologies[technology_id]
+    path = technology_path(technology_id)
     return _render(
         "technology.md.j2",
         guide=guide,
+        report=_reporter(publication, path, technology.name),
+        data_files=[guide.origins["criteria"], guide.origins[f"technology:{technology_id}"]],
         technology=technology,
         comparisons=[c for c in guide.comparisons if technology_id in c.technologies],
         cells=[(c, guide.assessment(technology_id, c.id)) for c in guide.criteria],
@@ -110,11 +129,16 @@ def technology_page(guide: Guide, technology_id: str) -> str:
     )
 
 
-def comparison_page(guide: Guide, comparison: Comparison) -> str:
+def comparison_page(guide: Guide, comparison: Comparison, publication: Publication) -> str:
     technologies = [guide.technologies[t] for t in comparison.technologies]
+    title = comparison_title(guide, comparison)
     return _render(
         "comparison.md.j2",
         guide=guide,
+        report=_reporter(publication, comparison_path(comparison), title),
+        data_files=[guide.origins["criteria"]]
+        + [guide.origins[f"technology:{t}"] for t in comparison.technologies]
+        + [guide.origins["statements"]],
         comparison=comparison,
         title=comparison_title(guide, comparison),
         technologies=technologies,
@@ -126,8 +150,9 @@ def comparison_title(guide: Guide, comparison: Comparison) -> str:
     return " vs ".join(guide.technologies[t].name for t in comparison.technologies)
 
 
-def claims_page(guide: Guide) -> str:
-    return _render("claims.md.j2", guide=guide)
+def claims_page(guide: Guide, publication: Publication) -> str:
+    report = _reporter(publication, CLAIMS_PATH, "The article's claims, checked")
+    return _render("claims.md.j2", guide=guide, report=report, data_files=[guide.origins["claims"]])
 
 
 def sources_page(guide: Guide, today: dt.date) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from crossroads import rendering
 from crossroads.model import Guide
+from crossroads.publication import Publication
 
 MARKER = re.compile(r"<!--\s*crossroads:(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z0-9-]+)*)\s*-->")
 
@@ -21,12 +22,12 @@ class MarkerError(ValueError):
     """A hand-written page used a marker that does not exist or got wrong arguments."""
 
 
-def generated_pages(guide: Guide, today: dt.date) -> dict[str, str]:
+def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> dict[str, str]:
     """Every page that comes from data: docs-relative source path -> Markdown."""
     pages = {
         rendering.TECHNOLOGIES_INDEX_PATH: rendering.technologies_index(guide),
         rendering.COMPARISONS_INDEX_PATH: rendering.comparisons_index(guide),
-        rendering.CLAIMS_PATH: rendering.claims_page(guide),
+        rendering.CLAIMS_PATH: rendering.claims_page(guide, publication),
         rendering.SOURCES_PATH: rendering.sources_page(guide, today),
         rendering.CRITERIA_PATH: rendering.criteria_page(guide),
         rendering.USE_CASES_INDEX_PATH: rendering.use_cases_index(guide),
@@ -36,10 +37,12 @@ def generated_pages(guide: Guide, today: dt.date) -> dict[str, str]:
         pages[rendering.use_case_path(use_case.id)] = rendering.use_case_page(guide, use_case)
     for technology_id in guide.technologies:
         pages[rendering.technology_path(technology_id)] = rendering.technology_page(
-            guide, technology_id
+            guide, technology_id, publication
         )
     for comparison in guide.comparisons:
-        pages[rendering.comparison_path(comparison)] = rendering.comparison_page(guide, comparison)
+        pages[rendering.comparison_path(comparison)] = rendering.comparison_page(
+            guide, comparison, publication
+        )
     return pages
 
 

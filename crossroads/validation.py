@@ -22,6 +22,7 @@ from crossroads.model import (
     CriteriaFile,
     Flowchart,
     Guide,
+    Moves,
     SourcesFile,
     StatementsFile,
     Technology,
@@ -157,6 +158,9 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
         use_cases[use_case.id] = use_case
     use_cases = dict(sorted(use_cases.items(), key=lambda item: item[1].title.lower()))
 
+    moves_doc = collect.load(data_dir / "moved.yml")
+    moves = collect.parse(moves_doc, Moves)
+
     flowchart_doc = collect.load(data_dir / "flowchart.yml")
     flowchart = collect.parse(flowchart_doc, Flowchart)
 
@@ -285,7 +289,7 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
     if problems:
         raise DataError(problems)
     assert sources_file and criteria_file and comparisons_file and statements_file and claims_file
-    assert flowchart and flowchart_doc
+    assert flowchart and flowchart_doc and moves
     sources_doc, criteria_doc = docs["sources"], docs["criteria"]
     comparisons_doc, statements_doc, claims_doc = (
         docs["comparisons"],
@@ -316,6 +320,7 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
         claims=list(claims_file.claims),
         use_cases=use_cases,
         flowchart=flowchart,
+        moves=moves,
         origins=origins,
     )
 

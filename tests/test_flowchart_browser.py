@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from crossroads.model import Flowchart, Question
 from crossroads.validation import load_guide
-from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
-from tests.conftest import ROOT, Build
+from tests.conftest import ROOT
 
 Step = tuple[str, str]  # (question id, answer id)
 
@@ -35,28 +33,6 @@ def all_paths(flowchart: Flowchart) -> list[tuple[list[Step], str]]:
 
 FLOWCHART = load_guide(ROOT / "data", dt.date.today()).flowchart
 PATHS = all_paths(FLOWCHART)
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Build) -> Iterator[str]:
-    with serve_directory(site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def answer(page: Page, question_id: str, answer_id: str) -> None:

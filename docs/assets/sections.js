@@ -1,0 +1,34 @@
+/*
+ * Crossroads: a visible "Copy link" control on every section heading, so readers can send a
+ * teammate the exact section. Without JavaScript the heading's ¶ permalink still works.
+ */
+(function () {
+  "use strict";
+  var article = document.querySelector(".md-content article");
+  if (!article) return;
+  article.querySelectorAll("h2[id], h3[id]").forEach(function (heading) {
+    if (heading.closest("#cr-flow")) return;
+    var permalink = heading.querySelector(".headerlink");
+    var name = (heading.textContent || "").replace(permalink ? permalink.textContent : "", "").trim();
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cr-copy-link";
+    button.textContent = "Copy link";
+    button.setAttribute("aria-label", "Copy link to this section: " + name);
+    button.addEventListener("click", function () {
+      var url = window.location.origin + window.location.pathname + window.location.search + "#" + heading.id;
+      var done = function (text) {
+        button.textContent = text;
+        window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () { done("Link copied"); },
+          function () { window.prompt("Copy this link:", url); });
+      } else {
+        window.prompt("Copy this link:", url);
+      }
+      button.setAttribute("data-url", url);
+    });
+    heading.appendChild(button);
+  });
+})();

@@ -1,0 +1,119 @@
+"""In Chromium: search lands on sections, deep links are in view and highlighted, copy link
+gives the right URL, and no page asks a third-party host for anything."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+SEARCHES = [
+    # (query, the section that must be among the first results)
+    ("Flask", "technologies/flask/"),
+    ("Node.js", "technologies/nodejs/"),
+    ("Database access", "#database"),
+    ("WebSocket", "#realtime"),
+    ("sqlite", "#database"),
+    ("TypeScript", "#language-runtime"),
+    ("callback hell", "claims/#nodejs-callback-hell"),
+    ("Django built on top of Flask", "claims/#django-built-on-flask"),
+    ("Real-time applications", "use-cases/real-time-apps/"),
+    ("Which libraries is the model or analysis built with", "decide/#q-model-library"),
+    ("worker threads", "#o-nodejs-compute"),
+]
+
+
+def search(page: Page, query: str) -> list[str]:
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("")
+    page.keyboard.type(query)
+    items = page.locator(".md-search-result__item a.md-search-result__link")
+    expect(items.first).to_be_visible()
+    return [
+        urlsplit(href)._replace(query="", scheme="", netloc="").geturl().lstrip("/")
+        for href in items.evaluate_all("links => links.map(a => a.href)")[:6]
+    ]
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES)
+def test_search_finds_the_section(page: Page, base_url: str, query: str, expected: str) -> None:
+    page.goto(base_url + "sources/")
+    found = search(page, query)
+    assert any(url.endswith(expected) or url == expected for url in found), found
+
+
+def test_clicking_a_search_result_lands_on_its_section(page: Page, base_url: str) -> None:
+    page.goto(base_url + "sources/")
+    search(page, "Database access")
+    result = page.locator('.md-search-result__item a.md-search-result__link[href*="#database"]')
+    result.first.click()
+    expect(page).to_have_url(re.compile(r"/\?h=[^#]*#database$"))
+    expect(page.locator("#database")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "compare/nodejs-vs-flask/#concurrency",
+        "claims/#connections-1000s-vs-10",
+        "use-cases/real-time-apps/#fit-flask",
+        "technologies/nodejs/#cpu-bound",
+    ],
+)
+def test_deep_links_are_in_view_and_highlighted(page: Page, base_url: str, target: str) -> None:
+    page.goto(base_url + target)
+    anchor = target.split("#")[1]
+    heading = page.locator(f"#{anchor}")
+    expect(heading).to_be_in_viewport()
+    outline = heading.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid"
+    other = page.locator("article h2[id]").filter(has_not=page.locator(f"#{anchor}")).last
+    assert other.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+
+
+def test_copy_link_gives_the_section_url(browser: Browser, base_url: str) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(base_url + "claims/")
+    button = page.get_by_role(
+        "button", name="Copy link to this section: Django, a popular framework"
+    )
+    button.click()
+    expect(button).to_have_text("Link copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == base_url + "claims/#django-built-on-flask"
+    context.close()
+
+
+PAGE_TYPES = [
+    "",
+    "compare/nodejs-vs-flask/",
+    "compare/",
+    "technologies/flask/",
+    "use-cases/",
+    "use-cases/ml-and-data-science/",
+    "decide/",
+    "decide/?q-workload=model&q-model-library=python",
+    "claims/",
+    "criteria/",
+    "sources/",
+    "methodology/",
+    "404.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_pages_make_no_third_party_requests(browser: Browser, base_url: str, path: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base_url) else None)
+    page.goto(base_url + path, wait_until="networkidle")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("flask")
+    page.wait_for_timeout(300)
+    assert outside == []
+    context.close()
