@@ -28,6 +28,7 @@ from crossroads.anchors import (
 )
 from crossroads.build_date import build_date
 from crossroads.errors import DataError
+from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
 from crossroads.publication import Publication
 from crossroads.site import MarkerError, expand_markers, expand_nav, generated_pages
@@ -123,3 +124,12 @@ def on_env(env: Any, config: MkDocsConfig, **_: object) -> Any:
     if record:
         write_manifest(Path(record), current)
     return env
+
+
+def on_post_page(output: str, **_: object) -> str:
+    return repair_theme_markup(output)
+
+
+def on_post_template(output_content: str, **_: object) -> str:
+    # Theme-only pages such as 404.html.
+    return repair_theme_markup(output_content)

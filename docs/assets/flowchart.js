@@ -96,7 +96,7 @@
   function answersSoFar(path) {
     if (!path.length) return null;
     return h("nav", { "class": "cr-flow__path", "aria-label": "Your answers so far" }, [
-      h("h3", { text: "Your answers so far" }),
+      h("h2", { "class": "cr-flow__path-title", text: "Your answers so far" }),
       h("ol", {}, path.map(function (step, index) {
         var question = flow.questions[step.question];
         return h("li", {}, [

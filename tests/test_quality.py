@@ -1,0 +1,69 @@
+"""Every page is valid HTML (Nu HTML Checker) and has no axe-core violations, light and dark."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.conftest import ROOT, Build
+
+VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+
+PAGE_TYPES = [
+    "",
+    "compare/nodejs-vs-flask/",
+    "compare/",
+    "technologies/flask/",
+    "use-cases/",
+    "use-cases/ml-and-data-science/",
+    "decide/",
+    "decide/?q-workload=model&q-model-library=python",
+    "claims/",
+    "criteria/",
+    "sources/",
+    "methodology/",
+    "no-such-page/",
+]
+
+
+def test_every_page_passes_the_nu_html_checker(site: Build) -> None:
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "gnu",
+            str(site.site),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-5000:]
+    checked = list(site.site.rglob("*.html"))
+    assert len(checked) > 20
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_axe_violations(browser: Browser, base_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(base_url + path)
+    shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert shown == ("slate" if scheme == "dark" else "default")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => `${v.id} (${v.impact}): `
+                      + v.nodes.slice(0, 3).map(n => n.target).join(', '))"""
+    )
+    context.close()
+    assert violations == []
