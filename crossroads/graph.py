@@ -27,7 +27,8 @@ def check_flowchart(flowchart: Flowchart, document: YamlDocument) -> list[DataPr
         else:
             seen[node_id] = location
 
-    if flowchart.start not in question_index:
+    start_is_question = flowchart.start in question_index
+    if not start_is_question:
         problems.append(
             document.problem(("start",), f"start {flowchart.start!r} is not a question id")
         )
@@ -76,8 +77,9 @@ def check_flowchart(flowchart: Flowchart, document: YamlDocument) -> list[DataPr
                 visit(target, [*path, target])
         state[node] = "done"
 
-    if flowchart.start in question_index:
-        visit(flowchart.start, [flowchart.start])
+    if not start_is_question:
+        return problems  # reachability means nothing without a start
+    visit(flowchart.start, [flowchart.start])
     reachable = set(state)
     for question in flowchart.questions:
         for target in edges.get(question.id, []):

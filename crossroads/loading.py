@@ -91,6 +91,9 @@ def load_yaml(path: Path) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         what = exc.problem or exc.context or "invalid YAML"
+        started = exc.context_mark
+        if exc.context and started is not None and started.line + 1 != line:
+            what += f" ({exc.context} at line {started.line + 1})"
         raise DataError([DataProblem(name, line, "", f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:
         raise DataError([DataProblem(name, 1, "", f"YAML error: {exc}")]) from None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Build
+from tests.conftest import ROOT, Build
 
 Mutation = Callable[[Path], str]
 
@@ -286,3 +289,33 @@ def test_bad_flowchart_and_use_cases_stop_the_build(
     assert result.returncode != 0
     assert expected in result.output, result.output
     assert not result.site.exists()
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_failed_publish_build_leaves_the_previous_site_as_it_was(project: Path) -> None:
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    site = project / "site"
+
+    def publish() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(project / "scripts/build.py"), str(site)],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=project,
+        )
+
+    first = publish()
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = _snapshot(site)
+    assert "index.html" in before
+
+    unknown_technology(project)
+    failed = publish()
+    assert failed.returncode != 0
+    assert "was left as it was" in failed.stderr
+    assert _snapshot(site) == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []

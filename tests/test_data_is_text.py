@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, expect
 
+from tests.browser import serve_directory
 from tests.conftest import Build
 
 HOSTILE = {
@@ -67,3 +69,32 @@ def test_hostile_strings_render_as_text(project: Path, build: Callable[[Path], B
     assert entries, "the testing section is missing from the search index"
     assert "<script>" not in entries[0]["text"] and "<img" not in entries[0]["text"]
     assert "&lt;script&gt;" in entries[0]["text"]
+
+
+def test_hostile_flowchart_text_stays_text_in_the_browser(
+    project: Path, build: Callable[[Path], Build], browser: Browser
+) -> None:
+    hostile = '<img src=x onerror="window.pwned=1">{{ 7*7 }} </script><b>x</b>'
+    flowchart = project / "data/flowchart.yml"
+    flowchart.write_text(
+        flowchart.read_text()
+        .replace("    text: What will the backend mostly do?\n", f"    text: {_yaml(hostile)}\n")
+        .replace("    title: Node.js with a WebSocket library\n", f"    title: {_yaml(hostile)}\n")
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    with serve_directory(result.site) as base:
+        page = browser.new_page()
+        page.goto(base + "decide/")
+        heading = page.locator(".cr-flow__heading")
+        expect(heading).to_have_text(f"Question 1: {hostile}")
+        page.locator('button[data-answer="live-updates"]').click()
+        page.locator('button[data-answer="javascript"]').click()
+        expect(page.locator(".cr-flow__heading")).to_have_text(f"Recommendation: {hostile}")
+        assert page.evaluate("() => window.pwned") is None
+        assert page.locator("#cr-flow img, #cr-flow b").count() == 0
+        description = page.locator('meta[property="og:title"]').get_attribute("content")
+        assert description is not None
+        page.close()
+    html = (result.site / "decide/index.html").read_text()
+    assert "</script><b>" not in html

@@ -281,3 +281,27 @@ def test_flowchart_page_lists_every_question_and_outcome(site: Build, guide: Gui
     expected = {f"#q-{q.id}" for q in guide.flowchart.questions}
     expected |= {f"#o-{o.id}" for o in guide.flowchart.outcomes}
     assert targets == expected
+
+
+def test_due_citations_script_lists_old_citations_oldest_first() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/due_citations.py"), "--today", "2099-01-01"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("DUE ")]
+    dates = [line.split()[1] for line in lines]
+    assert lines and dates == sorted(dates)
+    assert result.stdout.strip().endswith("are due for re-checking (checked > 12 months ago)")
+
+
+def test_build_warns_about_stale_citations(project: Path, build: Callable[[Path], Build]) -> None:
+    sources = project / "data/sources.yml"
+    sources.write_text(sources.read_text().replace("checked: 2026-11-24", "checked: 2020-01-02", 1))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "was last checked on 2020-01-02, more than 12 months ago" in result.output
