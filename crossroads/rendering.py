@@ -170,7 +170,36 @@ def technologies_index(guide: Guide) -> str:
 
 def comparisons_index(guide: Guide) -> str:
     table = comparison_table(guide, list(guide.technologies), None, by_technology=True)
-    return _render("comparisons_index.md.j2", guide=guide, table=Markup(table))
+    return _render(
+        "comparisons_index.md.j2",
+        guide=guide,
+        table=Markup(table),
+        picker_json=_script_json(picker_data(guide)),
+    )
+
+
+def picker_data(guide: Guide) -> dict[str, object]:
+    """The compare-any table's ids, in column and row order, and each cell as plain text."""
+
+    def verdict(a: Assessment) -> str:
+        if a.status == "assessed":
+            return str(a.verdict)
+        return "Depends" if a.status == "depends" else "Not assessed yet"
+
+    return {
+        "technologies": [{"id": t.id, "name": t.name} for t in guide.technologies.values()],
+        "criteria": [{"id": c.id, "name": c.name} for c in guide.criteria],
+        "cells": {
+            t: {
+                c.id: {
+                    "verdict": verdict(guide.assessment(t, c.id)),
+                    "reason": guide.assessment(t, c.id).reason or "",
+                }
+                for c in guide.criteria
+            }
+            for t in guide.technologies
+        },
+    }
 
 
 def criterion_link(guide: Guide, criterion_id: str, technology_ids: list[str]) -> Markup:

@@ -1,0 +1,153 @@
+/*
+ * Crossroads "compare any": pick technologies and criteria, the table shows just those.
+ * The choice lives in the URL (?t=flask,nodejs&c=concurrency,testing) so it can be shared;
+ * the shown table can be copied as Markdown or downloaded as CSV. Without JavaScript the
+ * whole table shows. Text from data is inserted as text, never as HTML.
+ */
+(function () {
+  "use strict";
+  var root = document.getElementById("cr-picker");
+  var source = document.getElementById("cr-picker-data");
+  var table = root && root.parentElement.querySelector(".cr-compare table");
+  if (!root || !source || !table) return;
+  var data = JSON.parse(source.textContent);
+
+  function h(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (name === "text") node.textContent = value;
+      else if (name === "onclick") node.addEventListener("click", value);
+      else if (name === "onchange") node.addEventListener("change", value);
+      else if (value !== null && value !== false) node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function fromUrl(key, all) {
+    var raw = new URLSearchParams(window.location.search).get(key);
+    if (!raw) return all.map(function (x) { return x.id; });
+    var wanted = raw.split(",");
+    var known = all.map(function (x) { return x.id; }).filter(function (id) { return wanted.indexOf(id) >= 0; });
+    return known.length ? known : all.map(function (x) { return x.id; });
+  }
+
+  var chosen = { t: fromUrl("t", data.technologies), c: fromUrl("c", data.criteria) };
+
+  function saveToUrl() {
+    var params = new URLSearchParams(window.location.search);
+    [["t", data.technologies], ["c", data.criteria]].forEach(function (pair) {
+      if (chosen[pair[0]].length === pair[1].length) params.delete(pair[0]);
+      else params.set(pair[0], chosen[pair[0]].join(","));
+    });
+    var query = params.toString().replace(/%2C/g, ",");
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  function apply() {
+    var techs = data.technologies.map(function (t) { return chosen.t.indexOf(t.id) >= 0; });
+    var rows = data.criteria.map(function (c) { return chosen.c.indexOf(c.id) >= 0; });
+    table.querySelectorAll("tr").forEach(function (row, index) {
+      var isHeader = row.parentElement.tagName === "THEAD";
+      if (!isHeader) row.hidden = !rows[index - 1];
+      Array.prototype.forEach.call(row.children, function (cell, column) {
+        if (column > 0) cell.hidden = !techs[column - 1];
+      });
+    });
+    status.textContent = "Showing " + chosen.t.length + " of " + data.technologies.length +
+      " technologies and " + chosen.c.length + " of " + data.criteria.length + " criteria.";
+  }
+
+  function ordered(list, ids) {
+    return list.filter(function (x) { return ids.indexOf(x.id) >= 0; });
+  }
+
+  function shownTable() {
+    var techs = ordered(data.technologies, chosen.t);
+    return {
+      header: ["Criterion"].concat(techs.map(function (t) { return t.name; })),
+      rows: ordered(data.criteria, chosen.c).map(function (c) {
+        return [c.name].concat(techs.map(function (t) {
+          var cell = data.cells[t.id][c.id];
+          return cell.reason ? cell.verdict + ": " + cell.reason : cell.verdict;
+        }));
+      })
+    };
+  }
+
+  function asMarkdown() {
+    var shown = shownTable();
+    var escape = function (text) { return String(text).replace(/([\\|*_`\[\]<>])/g, "\\$1"); };
+    var line = function (cells) { return "| " + cells.map(escape).join(" | ") + " |"; };
+    return [line(shown.header), "|" + shown.header.map(function () { return " --- |"; }).join("")]
+      .concat(shown.rows.map(line)).join("\n") + "\n\nSource: " + window.location.href + "\n";
+  }
+
+  function asCsv() {
+    var shown = shownTable();
+    var quote = function (text) {
+      text = String(text);
+      if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;  // never a formula in a spreadsheet
+      return '"' + text.replace(/"/g, '""') + '"';
+    };
+    return [shown.header].concat(shown.rows).map(function (cells) {
+      return cells.map(quote).join(",");
+    }).join("\r\n") + "\r\n";
+  }
+
+  function picker(legend, key, list) {
+    return h("fieldset", { "class": "cr-picker__group" }, [h("legend", { text: legend })].concat(
+      list.map(function (item) {
+        var box = h("input", { type: "checkbox", value: item.id, checked: chosen[key].indexOf(item.id) >= 0,
+          "data-kind": key,
+          onchange: function () {
+            var ids = Array.prototype.map.call(
+              root.querySelectorAll('input[data-kind="' + key + '"]:checked'), function (i) { return i.value; });
+            if (key === "t" && ids.length < 2) {
+              box.checked = true;
+              status.textContent = "Keep at least two technologies to compare.";
+              return;
+            }
+            if (!ids.length) { box.checked = true; return; }
+            chosen[key] = ids;
+            saveToUrl();
+            apply();
+          } });
+        return h("label", { "class": "cr-picker__option" }, [box, document.createTextNode(" " + item.name)]);
+      })));
+  }
+
+  var status = h("p", { "class": "cr-picker__status", role: "status" });
+  var copied = h("span", { "class": "cr-picker__copied", role: "status" });
+  var markdownBox = h("textarea", { readonly: true, rows: "6", "aria-label": "The table as Markdown", hidden: true });
+  root.appendChild(picker("Technologies", "t", data.technologies));
+  root.appendChild(picker("Criteria", "c", data.criteria));
+  root.appendChild(h("div", { "class": "cr-picker__actions" }, [
+    h("button", { type: "button", "class": "md-button cr-picker__markdown", text: "Copy table as Markdown",
+      onclick: function () {
+        var text = asMarkdown();
+        markdownBox.value = text;
+        var fallback = function () {
+          markdownBox.hidden = false; markdownBox.focus(); markdownBox.select();
+          copied.textContent = "Select the Markdown below and copy it.";
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(function () { copied.textContent = "Copied."; }, fallback);
+        } else { fallback(); }
+      } }),
+    h("button", { type: "button", "class": "md-button cr-picker__csv", text: "Download CSV",
+      onclick: function () {
+        var link = h("a", { href: URL.createObjectURL(new Blob([asCsv()], { type: "text/csv" })),
+          download: "crossroads-comparison.csv" });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      } }),
+    copied
+  ]));
+  root.appendChild(status);
+  root.appendChild(markdownBox);
+  root.hidden = false;
+  apply();
+})();

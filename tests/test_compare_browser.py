@@ -1,0 +1,120 @@
+"""Compare any (pick technologies and criteria, share, copy, download) and print, in Chromium."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import Browser, Page, expect
+
+from crossroads.validation import load_guide
+from tests.conftest import ROOT
+
+GUIDE = load_guide(ROOT / "data", dt.date.today())
+TABLE = "#all-technologies ~ .cr-compare table"
+
+
+def visible_rows(page: Page) -> list[str]:
+    return page.locator(f"{TABLE} tbody tr:visible td:first-child").all_inner_texts()
+
+
+def visible_header(page: Page) -> list[str]:
+    return page.locator(f"{TABLE} thead th:visible").all_inner_texts()
+
+
+def test_the_choice_in_the_url_shapes_the_table(page: Page, base_url: str) -> None:
+    page.goto(base_url + "compare/?t=nodejs,flask&c=testing,concurrency,not-a-criterion")
+    expect(page.locator(".cr-picker__status")).to_contain_text("2 of 16 criteria")
+    assert visible_rows(page) == ["Concurrency and I/O model", "Testing"]
+    assert visible_header(page) == ["Criterion", "Flask", "Node.js"]
+
+
+def test_choosing_with_the_keyboard_updates_table_and_url(page: Page, base_url: str) -> None:
+    page.goto(base_url + "compare/")
+    assert len(visible_rows(page)) == len(GUIDE.criteria)
+    box = page.get_by_role("checkbox", name="Learning curve")
+    box.focus()
+    page.keyboard.press("Space")
+    expect(box).not_to_be_checked()
+    assert "Learning curve" not in visible_rows(page)
+    chosen = parse_qs(urlsplit(page.url).query)["c"][0].split(",")
+    assert "learning-curve" not in chosen and len(chosen) == len(GUIDE.criteria) - 1
+    page.reload()
+    assert "Learning curve" not in visible_rows(page)
+
+
+def test_at_least_two_technologies_stay_chosen(page: Page, base_url: str) -> None:
+    page.goto(base_url + "compare/")
+    page.get_by_role("checkbox", name="Flask").click()
+    expect(page.get_by_role("checkbox", name="Flask")).to_be_checked()
+    expect(page.locator(".cr-picker__status")).to_contain_text("at least two")
+
+
+def test_copy_the_shown_table_as_markdown(browser: Browser, base_url: str) -> None:
+    context = browser.new_context()
+    context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=base_url.split("/cr")[0]
+    )
+    page = context.new_page()
+    page.goto(base_url + "compare/?c=database,testing")
+    page.get_by_role("button", name="Copy table as Markdown").click()
+    expect(page.locator(".cr-picker__copied")).to_have_text("Copied.")
+    text = page.evaluate("() => navigator.clipboard.readText()")
+    lines = text.splitlines()
+    assert lines[0] == "| Criterion | Flask | Node.js |"
+    assert lines[2].startswith("| Database access | No built-in layer: ")
+    assert lines[3].startswith("| Testing | Built-in test client: ")
+    assert len([x for x in lines if x.startswith("| ")]) == 4
+    context.close()
+
+
+def test_download_the_shown_table_as_csv(page: Page, base_url: str) -> None:
+    page.goto(base_url + "compare/?c=community,testing")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    path = download.value.path()
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[0] == ["Criterion", "Flask", "Node.js"]
+    assert rows[1][0] == "Testing" or rows[1][0] == "Community and adoption"
+    community = next(r for r in rows if r[0] == "Community and adoption")
+    assert community[1].startswith("Not assessed yet")
+    assert len(rows) == 3
+
+
+def test_without_javascript_the_full_table_shows(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "compare/?c=testing")
+    expect(page.locator("#cr-picker")).to_be_hidden()
+    assert len(visible_rows(page)) == len(GUIDE.criteria)
+    context.close()
+
+
+def test_the_header_row_and_criterion_column_stay_in_view(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(base_url + "compare/nodejs-vs-flask/")
+    wrap = page.locator(".cr-compare .md-typeset__scrollwrap").first
+    wrap.evaluate("w => { w.scrollTop = 400; w.scrollLeft = 200; }")
+    header = page.locator(".cr-compare thead th").nth(1)
+    first_cell = page.locator(".cr-compare tbody tr").nth(6).locator("td").first
+    wrap_box = wrap.bounding_box()
+    header_box = header.bounding_box()
+    cell_box = first_cell.bounding_box()
+    assert wrap_box and header_box and cell_box
+    assert abs(header_box["y"] - wrap_box["y"]) < 2
+    assert abs(cell_box["x"] - wrap_box["x"]) < 2
+
+
+def test_a_comparison_prints_cleanly(page: Page, base_url: str) -> None:
+    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".cr-copy-link"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none"
+    link = page.locator(".cr-sources a[href^='http']").first
+    href = link.get_attribute("href")
+    after = link.evaluate("e => getComputedStyle(e, '::after').content")
+    assert href and href in after
+    wrap = page.locator(".cr-compare .md-typeset__scrollwrap").first
+    assert wrap.evaluate("w => getComputedStyle(w).overflowY") == "visible"
