@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 # Nav section labels get tabindex="" (an empty string is not an integer).
-_EMPTY_TABINDEX = re.compile(r'\stabindex=""')
-# autocomplete is not allowed on checkboxes; Material sets it on its toggle inputs.
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\sautocomplete="off"')
+_EMPTY_TABINDEX = ' tabindex=""'
+# autocomplete is not allowed on checkboxes; Material sets it on its two toggle inputs.
+_CHECKBOX_AUTOCOMPLETE = [
+    (f'type="checkbox" id="{toggle}" autocomplete="off">', f'type="checkbox" id="{toggle}">')
+    for toggle in ("__drawer", "__search")
+]
 # On section index pages the table-of-contents label points at a toggle that is not there.
 _TOC_LABEL_FOR = re.compile(r'(<label class="md-nav__title")\sfor="__toc"')
 
@@ -26,8 +29,9 @@ _NAMED_SEARCH_DIALOG = (
 
 def repair_theme_markup(html: str) -> str:
     html = html.replace(_UNNAMED_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG)
-    html = _EMPTY_TABINDEX.sub("", html)
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = html.replace(_EMPTY_TABINDEX, "")
+    for before, after in _CHECKBOX_AUTOCOMPLETE:
+        html = html.replace(before, after)
     if 'id="__toc"' not in html:
         html = _TOC_LABEL_FOR.sub(r"\1", html)
     return html

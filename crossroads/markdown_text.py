@@ -9,37 +9,28 @@ backslash-escaped; whitespace is collapsed so indentation cannot start a code bl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 # Python-Markdown's ESCAPED_CHARS plus '|' (added by its tables extension).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_WHITESPACE = re.compile(r"\s+")
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
+_BACKSLASHED = str.maketrans({char: "\\" + char for char in _MARKDOWN_SPECIAL})
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@lru_cache(maxsize=8192)
+def _inline(value: str) -> str:
+    # Backslash-escape Markdown first, then HTML: the '#' in entities such as '&#39;' is
+    # added after the Markdown pass, so it is never escaped into '&\#39;'.
+    collapsed = " ".join(value.split())
+    return str(escape(collapsed.translate(_BACKSLASHED)))
 
 
 def text(value: object) -> Markup:
     """Inline Markdown for a data value: one line, shown verbatim."""
-    collapsed = _WHITESPACE.sub(" ", str(value)).strip()
-    html_safe = str(escape(collapsed))
-    # '&#34;' etc. contain '#': escape Markdown first, then HTML, would double-escape; so
-    # escape Markdown on the already entity-encoded text but keep entities intact.
-    return Markup(_escape_outside_entities(html_safe))
-
-
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
-
-
-def _escape_outside_entities(value: str) -> str:
-    parts: list[str] = []
-    position = 0
-    for match in _ENTITY.finditer(value):
-        parts.append(_MARKDOWN_SPECIAL.sub(r"\\\1", value[position : match.start()]))
-        parts.append(match.group(0))
-        position = match.end()
-    parts.append(_MARKDOWN_SPECIAL.sub(r"\\\1", value[position:]))
-    return "".join(parts)
+    return Markup(_inline(str(value)))
 
 
 def paragraphs(value: str) -> list[Markup]:
@@ -61,5 +52,4 @@ def anchor(value: str) -> Markup:
 
 def attribute(value: object) -> Markup:
     """A value for a double-quoted HTML attribute or YAML front-matter string."""
-    collapsed = _WHITESPACE.sub(" ", str(value)).strip()
-    return Markup(escape(collapsed))
+    return Markup(escape(" ".join(str(value).split())))

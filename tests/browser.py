@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import threading
 from collections.abc import Iterator
@@ -45,10 +46,35 @@ class _PrefixedHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class _CompressingHandler(_PrefixedHandler):
+    """Like a static host: text is sent gzip-compressed to clients that accept it."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSIBLE and path.is_file()):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
+def serve_directory(root: Path, *, compress: bool = False) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 below SITE_PREFIX; yield the base URL (ending in '/')."""
-    handler = functools.partial(_PrefixedHandler, directory=str(root))
+    handler_class = _CompressingHandler if compress else _PrefixedHandler
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,488 @@
+"""Benchmark the generator and check the guide's speed and size budgets.
+
+    python scripts/benchmark.py [--sizes 2,5,10,20,40] [--repeat 3] [--lighthouse]
+
+For each N it writes a synthetic guide (N technologies x M criteria x U use cases x a
+flowchart of Q questions), builds it with the crossroads hooks, then builds the very same
+pages written out as static Markdown with plain MkDocs (same theme, no hooks), in the same
+run, and prints build time, time per page, peak memory, output size, search index size and
+the largest page, with the ratio to plain MkDocs and the growth ratio t(2N)/t(N).
+
+Budgets (printed as PASS/FAIL at the end; the README quotes the figures):
+  - the project's own work adds at most 10% to a plain MkDocs build of the same pages;
+  - build time grows linearly with the number of pages (time per page stays flat);
+  - the flowchart script is at most 8 KB gzipped;
+  - at 10 technologies a comparison page is at most 60 KB gzipped;
+  - with --lighthouse (npm ci --prefix scripts/lighthouse first): Lighthouse 12 on the home,
+    a comparison, a use-case and the flowchart page of the real guide scores performance
+    >= 95 and accessibility, best practices and SEO 100.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import itertools
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from crossroads.publication import Publication  # noqa: E402
+from crossroads.site import expand_markers, generated_pages  # noqa: E402
+from crossroads.validation import load_guide  # noqa: E402
+from tests.browser import CHROMIUM_PATH, serve_directory  # noqa: E402
+
+TODAY = dt.date(2026, 11, 24)
+CRITERIA = 16
+USE_CASES = 10
+QUESTIONS = 15
+LIGHTHOUSE_PAGES = ["", "compare/nodejs-vs-flask/", "use-cases/real-time-apps/", "decide/"]
+
+
+# --- a synthetic guide ---------------------------------------------------------------------
+
+
+def _words(seed: int, count: int) -> str:
+    vocabulary = [
+        "event",
+        "loop",
+        "worker",
+        "process",
+        "thread",
+        "request",
+        "response",
+        "database",
+        "cache",
+        "queue",
+        "stream",
+        "socket",
+        "deploy",
+        "release",
+        "support",
+        "library",
+        "package",
+        "framework",
+        "runtime",
+        "server",
+        "client",
+    ]
+    return " ".join(vocabulary[(seed * 7 + i * 3) % len(vocabulary)] for i in range(count))
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """The loader refuses YAML aliases, so never write any."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def synthetic_data(data: Path, technologies: int) -> None:
+    data.mkdir(parents=True)
+    (data / "technologies").mkdir()
+    (data / "use-cases").mkdir()
+
+    def dump(relative: str, value: Any) -> None:
+        text = yaml.dump(value, Dumper=_PlainDumper, sort_keys=False, width=100)
+        (data / relative).write_text(text)
+
+    sources = [
+        {
+            "id": f"src-{i}",
+            "title": f"Reference {i}: {_words(i, 4)}",
+            "publisher": f"Project {i % 7}",
+            "url": f"https://docs{i % 5}.example.org/page/{i}/",
+            "checked": TODAY,
+        }
+        for i in range(60)
+    ]
+    criteria = [
+        {
+            "id": f"crit-{i}",
+            "name": f"Criterion {i} {_words(i, 2)}",
+            "question": f"How does it handle {_words(i, 5)}?",
+            "why": _words(i + 1, 30) + ".",
+        }
+        for i in range(CRITERIA)
+    ]
+    tech_ids = [f"tech-{i}" for i in range(technologies)]
+    for n, tech_id in enumerate(tech_ids):
+        dump(
+            f"technologies/{tech_id}.yml",
+            {
+                "id": tech_id,
+                "name": f"Technology {n}",
+                "kind": "Example runtime",
+                "version": f"Technology {n} 1.0",
+                "homepage": f"https://tech{n}.example.org/",
+                "summary": {"text": _words(n, 40) + ".", "sources": [f"src-{n % 60}"]},
+                "assessments": {
+                    c["id"]: {
+                        "verdict": f"Verdict {n}-{j}",
+                        "reason": _words(n + j, 14) + ".",
+                        "detail": (_words(n * j, 60) + ". ") * 2,
+                        "sources": [f"src-{(n + j) % 60}", f"src-{(n * 3 + j) % 60}"],
+                    }
+                    for j, c in enumerate(criteria)
+                },
+            },
+        )
+    use_cases = [f"case-{u}" for u in range(USE_CASES)]
+    for u, case_id in enumerate(use_cases):
+        dump(
+            f"use-cases/{case_id}.yml",
+            {
+                "id": case_id,
+                "title": f"Use case {u}",
+                "summary": _words(u, 16) + ".",
+                "needs": [
+                    {"criterion": f"crit-{(u + k) % CRITERIA}", "why": _words(u + k, 12) + "."}
+                    for k in range(3)
+                ],
+                "recommendations": [
+                    {
+                        "technology": t,
+                        "fit": ["good", "workable", "poor", "depends"][(u + n) % 4],
+                        "verdict": f"Fit {n}",
+                        "reasons": _words(u + n, 40) + ".",
+                        "sources": [f"src-{(u + n) % 60}"],
+                    }
+                    for n, t in enumerate(tech_ids)
+                ],
+                "related": [use_cases[(u + 1) % USE_CASES]],
+            },
+        )
+    outcomes = [
+        {
+            "id": f"out-{k}",
+            "title": f"Outcome {k}",
+            "technology": tech_ids[k % technologies],
+            "use_case": use_cases[k % USE_CASES],
+            "reason": _words(k, 25) + ".",
+            "criteria": [f"crit-{k % CRITERIA}"],
+            "sources": [f"src-{k % 60}"],
+        }
+        for k in range(QUESTIONS + 1)
+    ]
+    questions = []
+    for q in range(QUESTIONS):  # a binary tree: children 2q+1, 2q+2, leaves become outcomes
+        answers = []
+        for side, child in (("yes", 2 * q + 1), ("no", 2 * q + 2)):
+            target = f"q-{child}" if child < QUESTIONS else f"out-{child - QUESTIONS}"
+            answers.append({"id": side, "label": side.capitalize(), "next": target})
+        questions.append(
+            {"id": f"q-{q}", "text": f"Question {q}: {_words(q, 8)}?", "answers": answers}
+        )
+    dump("flowchart.yml", {"start": "q-0", "questions": questions, "outcomes": outcomes})
+    dump("sources.yml", {"sources": sources})
+    dump("criteria.yml", {"criteria": criteria})
+    dump(
+        "comparisons.yml",
+        {
+            "comparisons": [
+                {"id": f"{a}-vs-{b}", "technologies": [a, b]}
+                for a, b in itertools.pairwise(tech_ids)
+            ]
+            + ([{"id": "first-ten", "technologies": tech_ids[:8]}] if technologies >= 8 else [])
+        },
+    )
+    dump(
+        "statements.yml",
+        {
+            "statements": [
+                {
+                    "id": f"st-{n}-{k}",
+                    "kind": ["pro", "con"][k],
+                    "title": f"Statement {n}-{k}",
+                    "technologies": [t],
+                    "criteria": [f"crit-{(n + k) % CRITERIA}"],
+                    "text": _words(n + k, 20) + ".",
+                    "sources": [f"src-{n % 60}"],
+                }
+                for n, t in enumerate(tech_ids)
+                for k in range(2)
+            ]
+        },
+    )
+    dump(
+        "claims.yml",
+        {
+            "article": {"title": "a synthetic article", "description": _words(1, 30) + "."},
+            "claims": [
+                {
+                    "id": f"claim-{k}",
+                    "quote": f"Claim {k}: {_words(k, 8)}.",
+                    "section": "Synthetic",
+                    "verdict": "wrong",
+                    "correction": _words(k, 30) + ".",
+                    "criteria": [f"crit-{k}"],
+                    "sources": [f"src-{k}"],
+                }
+                for k in range(10)
+            ],
+        },
+    )
+    dump("moved.yml", {"pages": [], "anchors": []})
+
+
+def hooked_project(destination: Path, technologies: int) -> Path:
+    destination.mkdir(parents=True)
+    for part in ("mkdocs.yml", "docs", "hooks", "overrides"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / part)
+    # The real home page names real technologies; the synthetic one compares the first two.
+    index = destination / "docs/index.md"
+    index.write_text(
+        index.read_text().replace("comparison-table nodejs flask", "comparison-table tech-0 tech-1")
+    )
+    synthetic_data(destination / "data", technologies)
+    return destination
+
+
+def plain_project(hooked: Path, destination: Path) -> Path:
+    """The same pages as static Markdown, and the same config without the hooks."""
+    guide = load_guide(hooked / "data", TODAY)
+    publication = Publication(
+        "https://crossroads-guide.github.io/crossroads/",
+        "https://github.com/crossroads-guide/crossroads",
+    )
+    shutil.copytree(hooked / "docs", destination / "docs")
+    shutil.copytree(hooked / "overrides", destination / "overrides")
+    for page in (destination / "docs").rglob("*.md"):
+        page.write_text(expand_markers(page.read_text(), guide, str(page)))
+    for src_uri, content in generated_pages(guide, TODAY, publication).items():
+        target = destination / "docs" / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content)
+    config = (hooked / "mkdocs.yml").read_text()
+    config = config.replace("hooks:\n  - hooks/crossroads_hooks.py\n", "")
+    config = config.replace("watch:\n  - data\n", "")
+    nav_start = config.index("\nnav:")
+    (destination / "mkdocs.yml").write_text(config[:nav_start] + "\n")  # nav from the files
+    return destination
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def build(project: Path, site: Path) -> Run:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CROSSROADS_TODAY": TODAY.isoformat()}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        env=env,
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    output = process.stdout.read().decode() if process.stdout else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build of {project} failed:\n{output}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+@dataclass
+class Row:
+    technologies: int
+    pages: int
+    hooked: float
+    plain: float
+    own_work: float
+    peak_mb: float
+    output_kb: float
+    index_kb: float
+    largest_page: str
+    largest_kb: float
+    largest_gz_kb: float
+    comparison_gz_kb: float
+
+
+def measure(technologies: int, repeat: int, workdir: Path) -> Row:
+    hooked = hooked_project(workdir / f"hooked-{technologies}", technologies)
+    plain = plain_project(hooked, workdir / f"plain-{technologies}")
+    hooked_runs, plain_runs = [], []
+    for attempt in range(repeat):  # interleaved, so both see the same machine noise
+        hooked_runs.append(build(hooked, workdir / f"site-h-{technologies}-{attempt}"))
+        plain_runs.append(build(plain, workdir / f"site-p-{technologies}-{attempt}"))
+    started = time.perf_counter()
+    guide = load_guide(hooked / "data", TODAY)
+    generated_pages(guide, TODAY, Publication("https://x.example.org/", "https://y.example.org/"))
+    own_work = time.perf_counter() - started
+    site = workdir / f"site-h-{technologies}-0"
+    pages = list(site.rglob("index.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    comparison = site / "compare/tech-0-vs-tech-1/index.html"
+    return Row(
+        technologies=technologies,
+        pages=len(pages),
+        hooked=statistics.median(r.seconds for r in hooked_runs),
+        plain=statistics.median(r.seconds for r in plain_runs),
+        own_work=own_work,
+        peak_mb=max(r.peak_mb for r in hooked_runs),
+        output_kb=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024,
+        index_kb=(site / "search/search_index.json").stat().st_size / 1024,
+        largest_page=str(largest.parent.relative_to(site)) + "/",
+        largest_kb=largest.stat().st_size / 1024,
+        largest_gz_kb=gz(largest) / 1024,
+        comparison_gz_kb=gz(comparison) / 1024,
+    )
+
+
+def lighthouse(site: Path) -> dict[str, dict[str, float]]:
+    binary = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"
+    if not binary.exists():
+        raise SystemExit("Lighthouse is not installed: npm ci --prefix scripts/lighthouse")
+    scores: dict[str, dict[str, float]] = {}
+    flags = (
+        "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+        "--disable-component-update"
+    )
+    with serve_directory(site, compress=True) as base, tempfile.TemporaryDirectory() as tmp:
+        for path in LIGHTHOUSE_PAGES:
+            report = Path(tmp) / "report.json"
+            subprocess.run(
+                [
+                    str(binary),
+                    base + path,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--chrome-flags={flags}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env={**os.environ, "CHROME_PATH": CHROMIUM_PATH},
+                check=True,
+            )
+            categories = json.loads(report.read_text())["categories"]
+            scores[path or "/"] = {k: round(v["score"] * 100) for k, v in categories.items()}
+    return scores
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2,5,10,20,40")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    budgets: list[tuple[str, bool, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [measure(n, args.repeat, Path(tmp)) for n in sizes]
+    print(
+        f"{CRITERIA} criteria, {USE_CASES} use cases, {QUESTIONS} questions; "
+        f"median of {args.repeat} builds each; hooked and plain builds interleaved\n"
+    )
+    header = (
+        f"{'N':>3} {'pages':>5} {'build s':>8} {'plain s':>8} {'ratio':>6} {'own s':>6} "
+        f"{'ms/page':>8} {'peak MB':>8} {'site KB':>8} {'index KB':>9} {'largest page':<22} "
+        f"{'KB':>6} {'gz KB':>6} {'pair gz KB':>10}"
+    )
+    print(header)
+    for r in rows:
+        print(
+            f"{r.technologies:>3} {r.pages:>5} {r.hooked:>8.2f} {r.plain:>8.2f} "
+            f"{r.hooked / r.plain:>6.3f} {r.own_work:>6.2f} {1000 * r.hooked / r.pages:>8.1f} "
+            f"{r.peak_mb:>8.0f} {r.output_kb:>8.0f} {r.index_kb:>9.0f} {r.largest_page:<22} "
+            f"{r.largest_kb:>6.0f} {r.largest_gz_kb:>6.1f} {r.comparison_gz_kb:>10.1f}"
+        )
+    by_size = {r.technologies: r for r in rows}
+    print()
+    for n in sizes:
+        if 2 * n in by_size:
+            small, big = by_size[n], by_size[2 * n]
+            print(
+                f"growth t({2 * n})/t({n}) = {big.hooked / small.hooked:.2f} "
+                f"for pages x{big.pages / small.pages:.2f}; "
+                f"plain MkDocs {big.plain / small.plain:.2f}"
+            )
+    worst_overhead = max(r.hooked / r.plain - 1 for r in rows)
+    budgets.append(
+        (
+            "own work adds <= 10% to plain MkDocs",
+            worst_overhead <= 0.10,
+            f"worst {100 * worst_overhead:+.1f}%",
+        )
+    )
+    per_page = [r.hooked / r.pages for r in rows if r.technologies >= 10]
+    if len(per_page) >= 2:
+        drift = max(per_page) / min(per_page)
+        budgets.append(
+            (
+                "build time linear in pages (ms/page within 1.3x for N >= 10)",
+                drift <= 1.3,
+                f"{drift:.2f}x",
+            )
+        )
+    script = gz(ROOT / "docs/assets/flowchart.js") / 1024
+    budgets.append(
+        ("flowchart script <= 8 KB gzipped (unminified)", script <= 8, f"{script:.1f} KB")
+    )
+    if 10 in by_size:
+        pair = by_size[10].comparison_gz_kb
+        budgets.append(
+            ("comparison page at 10 technologies <= 60 KB gzipped", pair <= 60, f"{pair:.1f} KB")
+        )
+    if args.lighthouse:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            subprocess.run(
+                [sys.executable, str(ROOT / "scripts/build.py"), str(site)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            scores = lighthouse(site)
+        print()
+        for path, page_scores in scores.items():
+            print(f"lighthouse {path:<28} " + "  ".join(f"{k} {v}" for k, v in page_scores.items()))
+            ok = (
+                page_scores["performance"] >= 95
+                and page_scores["accessibility"] == 100
+                and page_scores["best-practices"] == 100
+                and page_scores["seo"] == 100
+            )
+            budgets.append(
+                (f"Lighthouse {path}", ok, " ".join(str(v) for v in page_scores.values()))
+            )
+    print()
+    for name, ok, figure in budgets:
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {figure}")
+    return 0 if all(ok for _, ok, _ in budgets) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
