@@ -100,6 +100,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
         html = add_aliases(html, aliases)
     except KeyError as exc:
         raise PluginError(f"data/moved.yml: on page /{page.url}: {exc.args[0]}") from None
+    if page.present_anchor_ids is not None:
+        # MkDocs validates links to anchors against ids it saw while rendering Markdown; the
+        # aliases are added after that, so Markdown links to an old id stay valid.
+        page.present_anchor_ids.update(aliases)
     state["anchors"][page.url] = ids_in(html)
     return html
 

@@ -4,10 +4,15 @@ gives the right URL, and no page asks a third-party host for anything."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from tests.browser import serve_directory
+from tests.conftest import Build
 
 SEARCHES = [
     # (query, the section that must be among the first results)
@@ -117,3 +122,45 @@ def test_pages_make_no_third_party_requests(browser: Browser, base_url: str, pat
     page.wait_for_timeout(300)
     assert outside == []
     context.close()
+
+
+def test_an_anchor_alias_lands_with_instant_navigation(
+    project: Path, build: Callable[[Path], Build], browser: Browser
+) -> None:
+    """An old link to a renamed claim lands on its new section, also via Material's XHR nav."""
+    claims = project / "data/claims.yml"
+    claims.write_text(
+        claims.read_text().replace(
+            "  - id: flask-multiple-languages\n", "  - id: flask-sql-by-hand\n"
+        )
+    )
+    (project / "data/moved.yml").write_text(
+        "pages: []\nanchors:\n"
+        "  - {page: claims/, from: flask-multiple-languages, to: flask-sql-by-hand}\n"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "    - navigation.top\n", "    - navigation.top\n    - navigation.instant\n"
+        )
+    )
+    methodology = project / "docs/methodology.md"
+    methodology.write_text(
+        methodology.read_text() + "\n[An old link](claims.md#flask-multiple-languages)\n"
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    with serve_directory(result.site) as base:
+        page = browser.new_page()
+        page.goto(base + "methodology/")
+        page.get_by_role("link", name="An old link").click()
+        expect(page).to_have_url(re.compile(r"/claims/#flask-multiple-languages$"))
+        target = page.locator("#flask-sql-by-hand")
+        expect(target).to_be_in_viewport()
+        page.close()
+        fresh = browser.new_page()
+        fresh.goto(base + "claims/#flask-multiple-languages")
+        landed = fresh.locator("#flask-sql-by-hand")
+        expect(landed).to_be_in_viewport()
+        assert landed.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+        fresh.close()
