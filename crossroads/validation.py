@@ -65,6 +65,30 @@ class _Collector:
             return None
 
 
+OneItemT = TypeVar("OneItemT", Technology, UseCase)
+
+
+def _folder(
+    collect: _Collector, folder: Path, model: type[OneItemT]
+) -> tuple[list[Path], dict[str, YamlDocument], dict[str, OneItemT]]:
+    """Load one-item-per-file data (``<folder>/<id>.yml``); the id must match the file name."""
+    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    documents: dict[str, YamlDocument] = {}
+    items: dict[str, OneItemT] = {}
+    for path in paths:
+        document = collect.load(path)
+        item = collect.parse(document, model)
+        if document is None or item is None:
+            continue
+        if item.id != path.stem:
+            message = f"id {item.id!r} must match the file name {path.stem!r}"
+            collect.problems.append(document.problem(("id",), message))
+            continue
+        documents[item.id] = document
+        items[item.id] = item
+    return paths, documents, items
+
+
 def _problems_from(document: YamlDocument, exc: ValidationError) -> Iterable[DataProblem]:
     for error in exc.errors(include_url=False):
         location: Location = tuple(p for p in error["loc"] if p != "[key]")
@@ -114,48 +138,15 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
     statements_file = collect.parse(docs["statements"], StatementsFile)
     claims_file = collect.parse(docs["claims"], ClaimsFile)
 
-    technology_docs: dict[str, YamlDocument] = {}
-    technologies: dict[str, Technology] = {}
-    tech_dir = data_dir / "technologies"
-    tech_paths = sorted(tech_dir.glob("*.yml")) if tech_dir.is_dir() else []
+    tech_paths, technology_docs, technologies = _folder(
+        collect, data_dir / "technologies", Technology
+    )
     if not tech_paths:
         collect.problems.append(
-            DataProblem(tech_dir.as_posix(), 1, "", "no technology files (*.yml) found")
+            DataProblem((data_dir / "technologies").as_posix(), 1, "", "no technology files found")
         )
-    for path in tech_paths:
-        document = collect.load(path)
-        technology = collect.parse(document, Technology)
-        if document is None or technology is None:
-            continue
-        if technology.id != path.stem:
-            collect.problems.append(
-                document.problem(
-                    ("id",), f"id {technology.id!r} must match the file name {path.stem!r}"
-                )
-            )
-            continue
-        technology_docs[technology.id] = document
-        technologies[technology.id] = technology
     technologies = dict(sorted(technologies.items(), key=lambda item: item[1].name.lower()))
-
-    use_case_docs: dict[str, YamlDocument] = {}
-    use_cases: dict[str, UseCase] = {}
-    use_case_dir = data_dir / "use-cases"
-    use_case_paths = sorted(use_case_dir.glob("*.yml")) if use_case_dir.is_dir() else []
-    for path in use_case_paths:
-        document = collect.load(path)
-        use_case = collect.parse(document, UseCase)
-        if document is None or use_case is None:
-            continue
-        if use_case.id != path.stem:
-            collect.problems.append(
-                document.problem(
-                    ("id",), f"id {use_case.id!r} must match the file name {path.stem!r}"
-                )
-            )
-            continue
-        use_case_docs[use_case.id] = document
-        use_cases[use_case.id] = use_case
+    use_case_paths, use_case_docs, use_cases = _folder(collect, data_dir / "use-cases", UseCase)
     use_cases = dict(sorted(use_cases.items(), key=lambda item: item[1].title.lower()))
 
     moves_doc = collect.load(data_dir / "moved.yml")

@@ -18,6 +18,24 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
 ]
 
+# One page of every kind the guide publishes (URL paths below the site root), for checks
+# that must hold on every page type: accessibility, requests, validity.
+PAGE_TYPES = [
+    "",
+    "compare/nodejs-vs-flask/",
+    "compare/",
+    "technologies/flask/",
+    "use-cases/",
+    "use-cases/ml-and-data-science/",
+    "decide/",
+    "decide/?q-workload=model&q-model-library=python",
+    "claims/",
+    "criteria/",
+    "sources/",
+    "methodology/",
+    "no-such-page/",
+]
+
 # The path the guide is published under (site_url in mkdocs.yml), served the same way here
 # so that absolute links, such as those on 404.html, resolve as they will when hosted.
 SITE_PREFIX = "/crossroads/"

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import serve_directory
+from tests.browser import PAGE_TYPES, serve_directory
 from tests.conftest import Build
 
 SEARCHES = [
@@ -91,23 +91,6 @@ def test_copy_link_gives_the_section_url(browser: Browser, base_url: str) -> Non
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == base_url + "claims/#django-built-on-flask"
     context.close()
-
-
-PAGE_TYPES = [
-    "",
-    "compare/nodejs-vs-flask/",
-    "compare/",
-    "technologies/flask/",
-    "use-cases/",
-    "use-cases/ml-and-data-science/",
-    "decide/",
-    "decide/?q-workload=model&q-model-library=python",
-    "claims/",
-    "criteria/",
-    "sources/",
-    "methodology/",
-    "404.html",
-]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)

@@ -7,26 +7,11 @@ import subprocess
 import pytest
 from playwright.sync_api import Browser
 
+from tests.browser import PAGE_TYPES
 from tests.conftest import ROOT, Build
 
 VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-
-PAGE_TYPES = [
-    "",
-    "compare/nodejs-vs-flask/",
-    "compare/",
-    "technologies/flask/",
-    "use-cases/",
-    "use-cases/ml-and-data-science/",
-    "decide/",
-    "decide/?q-workload=model&q-model-library=python",
-    "claims/",
-    "criteria/",
-    "sources/",
-    "methodology/",
-    "no-such-page/",
-]
 
 
 def test_every_page_passes_the_nu_html_checker(site: Build) -> None:
