@@ -61,6 +61,8 @@ def environment() -> Environment:
     env.filters["attr"] = markdown_text.attribute
     env.globals["VERDICT_LABELS"] = VERDICT_LABELS
     env.globals["FIT_LABELS"] = FIT_LABELS
+    # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
+    env.globals["list_indent"] = lambda depth: Markup("    " * depth)
     return env
 
 

@@ -305,3 +305,19 @@ def test_build_warns_about_stale_citations(project: Path, build: Callable[[Path]
     result = build(project)
     assert result.returncode == 0, result.output
     assert "was last checked on 2020-01-02, more than 12 months ago" in result.output
+
+
+def test_flowchart_page_nests_the_whole_tree_without_javascript(site: Build, guide: Guide) -> None:
+    tree = site.page("decide/").select_one(".cr-tree")
+    assert tree is not None
+    top = tree.find("ul")
+    assert top is not None
+    start = top.find("li")
+    first_question = guide.flowchart.questions[0]
+    assert first_question.id == guide.flowchart.start
+    assert start is not None and text_of(start.find("a")) == first_question.text
+    # Every outcome is reached through nested lists, each answer one level below its question.
+    for outcome in guide.flowchart.outcomes:
+        links = tree.select(f'a[href="#o-{outcome.id}"]')
+        assert links, outcome.id
+        assert all(len(link.find_parents("ul")) >= 3 for link in links)
