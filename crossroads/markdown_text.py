@@ -38,6 +38,7 @@ def paragraphs(value: str) -> list[Markup]:
     return [text(chunk) for chunk in re.split(r"\n\s*\n", value) if chunk.strip()]
 
 
+@lru_cache(maxsize=4096)
 def url(value: str) -> Markup:
     """A validated http(s) URL as a Markdown link destination: brackets and spaces encoded."""
     return Markup(quote(value, safe=":/?#@!$&'*+,;=%~-._"))

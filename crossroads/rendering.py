@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -61,9 +62,30 @@ def environment() -> Environment:
     env.filters["attr"] = markdown_text.attribute
     env.globals["VERDICT_LABELS"] = VERDICT_LABELS
     env.globals["FIT_LABELS"] = FIT_LABELS
+    env.globals["citation_list"] = citation_list
     # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
     env.globals["list_indent"] = lambda depth: Markup("    " * depth)
     return env
+
+
+def citation_list(guide: Guide, source_ids: Sequence[str]) -> Markup:
+    """The "Sources:" block under a statement: title, link, publisher, date checked.
+
+    Written in Python rather than as a Jinja macro because every statement on every page
+    has one; data strings are escaped by the same functions the templates use.
+    """
+    items = []
+    for source_id in source_ids:
+        source = guide.sources[source_id]
+        covers = f" ({markdown_text.text(source.covers)})" if source.covers else ""
+        day = source.checked.isoformat()
+        items.append(
+            f"- [{markdown_text.text(source.title)}]({markdown_text.url(source.url)}){covers}, "
+            f'{markdown_text.text(source.publisher)}, checked <time datetime="{day}">{day}</time>'
+        )
+    return Markup(
+        '<div class="cr-sources" markdown>\n\nSources:\n\n' + "\n".join(items) + "\n\n</div>"
+    )
 
 
 def _render(template: str, **context: Any) -> str:
