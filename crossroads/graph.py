@@ -86,20 +86,13 @@ def check_flowchart(flowchart: Flowchart, document: YamlDocument) -> list[DataPr
             if question.id in reachable:
                 reachable.add(target)
 
-    for index, question in enumerate(flowchart.questions):
-        if question.id not in reachable:
-            problems.append(
-                document.problem(
-                    ("questions", index, "id"),
-                    f"question {question.id!r} cannot be reached from start {flowchart.start!r}",
-                )
-            )
-    for index, outcome in enumerate(flowchart.outcomes):
-        if outcome.id not in reachable:
-            problems.append(
-                document.problem(
-                    ("outcomes", index, "id"),
-                    f"outcome {outcome.id!r} cannot be reached from start {flowchart.start!r}",
-                )
-            )
+    groups = (
+        ("questions", "question", [q.id for q in flowchart.questions]),
+        ("outcomes", "outcome", [o.id for o in flowchart.outcomes]),
+    )
+    for key, kind, node_ids in groups:
+        for index, node_id in enumerate(node_ids):
+            if node_id not in reachable:
+                message = f"{kind} {node_id!r} cannot be reached from start {flowchart.start!r}"
+                problems.append(document.problem((key, index, "id"), message))
     return problems

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from crossroads import markdown_text
 from crossroads.diagram import flowchart_svg
-from crossroads.model import Assessment, Comparison, Guide, Recommendation, Technology, UseCase
+from crossroads.model import Assessment, Comparison, Guide, Recommendation, UseCase
 from crossroads.publication import Publication
 
 VERDICT_LABELS = {
@@ -150,6 +150,7 @@ def technology_page(guide: Guide, technology_id: str, publication: Publication) 
         similarities=[
             s for s in guide.statements_about(technology=technology_id) if s.kind == "similarity"
         ],
+        use_cases=guide.use_cases_for(technology_id),
     )
 
 
@@ -361,7 +362,3 @@ def technology_list(guide: Guide) -> str:
 
 def comparison_list(guide: Guide) -> str:
     return _render("fragments/comparison_list.md.j2", guide=guide)
-
-
-def cell(guide: Guide, technology: Technology, criterion_id: str) -> Assessment:
-    return guide.assessment(technology.id, criterion_id)
