@@ -9,7 +9,15 @@ lock="requirements.lock"
 
 python="${PYTHON:-python3}"
 if [[ ! -x .venv/bin/python ]]; then
-  "$python" -m venv .venv
+  if ! "$python" -m venv .venv 2>/dev/null; then
+    # Debian's own Python ships venv separately (python3-venv).
+    rm -rf .venv
+    sudo=""
+    [[ "$(id -u)" == "0" ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
+    "$python" -m venv .venv
+  fi
 fi
 stamp=".venv/.installed-$kind-$(sha256sum "$lock" pyproject.toml | sha256sum | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
