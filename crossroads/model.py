@@ -1,36 +1,42 @@
 """The guide's data model: one typed, validated shape for every data file.
 
-Field limits are deliberately tight (short verdicts, one-line reasons) because the
-text ends up in table cells, link previews and search results.
+Each shape is a frozen dataclass; its type hints carry the rules that
+:func:`crossroads.schema.parse` checks (unknown keys and loose types are errors), and
+``__post_init__`` carries the rules that span several fields. Field limits are
+deliberately tight (short verdicts, one-line reasons) because the text ends up in table
+cells, link previews and search results.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Self
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
+from crossroads.schema import Check, Length, Pattern, Strip, key
+
+ID_RULE = Pattern(
+    r"[a-z0-9]+(?:-[a-z0-9]+)*",
+    "must be an id: lowercase letters, digits and single hyphens, like 'web-apps'",
 )
+PAGE_PATH_RULE = Pattern(
+    r"([a-z0-9-]+/)*", "must be a page path like 'compare/nodejs-vs-flask/' (or '' for home)"
+)
+ANCHOR_RULE = Pattern(r"[A-Za-z0-9_-]+", "must be an anchor id: letters, digits, '-' and '_'")
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+Id = Annotated[str, Length(1, 64), ID_RULE]
+ShortText = Annotated[str, Strip(), Length(1, 80)]
+Line = Annotated[str, Strip(), Length(1, 320)]
+Text = Annotated[str, Strip(), Length(1, 4000)]
+PagePath = Annotated[str, Length(0, 200), PAGE_PATH_RULE]
+AnchorId = Annotated[str, Length(1, 100), ANCHOR_RULE]
 
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 
 
-def _check_url(value: str) -> str:
+def _check_url(value: str) -> None:
     if _URL_FORBIDDEN.search(value):
         raise ValueError("URL contains spaces, quotes or control characters")
     parts = urlsplit(value)
@@ -40,19 +46,13 @@ def _check_url(value: str) -> str:
         )
     if not parts.hostname or "." not in parts.hostname:
         raise ValueError("URL has no valid host name")
-    return value
 
 
-Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_check_url)]
+Url = Annotated[str, Length(1, 2000), Check(_check_url)]
+SourceIds = Annotated[list[Id], Length(1, 12)]
 
-
-class Strict(BaseModel):
-    """Base for every data shape: unknown keys and loose types are errors, not surprises."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Source(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Source:
     """A primary source a statement rests on, and when someone last checked it."""
 
     id: Id
@@ -60,12 +60,12 @@ class Source(Strict):
     publisher: ShortText
     url: Url
     checked: dt.date
-    covers: ShortText | None = Field(
-        default=None, description="Version, release line or edition the source documents."
-    )
+    # Version, release line or edition the source documents.
+    covers: ShortText | None = None
 
 
-class Criterion(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Criterion:
     """One row of every comparison table."""
 
     id: Id
@@ -77,17 +77,17 @@ class Criterion(Strict):
 AssessmentStatus = Literal["assessed", "depends", "not-assessed"]
 
 
-class Assessment(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Assessment:
     """How one technology fares on one criterion: a cell plus the section behind it."""
 
     status: AssessmentStatus = "assessed"
     verdict: ShortText | None = None
     reason: Line | None = None
     detail: Text | None = None
-    sources: list[Id] = Field(default_factory=list, max_length=12)
+    sources: Annotated[list[Id], Length(0, 12)] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _complete_for_status(self) -> Self:
+    def __post_init__(self) -> None:
         if self.status == "assessed":
             missing = [
                 name for name in ("verdict", "reason", "detail") if getattr(self, name) is None
@@ -102,55 +102,59 @@ class Assessment(Strict):
             raise ValueError("a 'not-assessed' cell cannot have a verdict")
         if self.status != "not-assessed" and not self.sources:
             raise ValueError("every statement needs at least one source")
-        return self
 
 
-class Cited(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Cited:
     """A sentence or paragraph and the sources it rests on."""
 
     text: Text
-    sources: list[Id] = Field(min_length=1, max_length=12)
+    sources: SourceIds
 
 
-class Technology(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Technology:
     """A technology the guide compares; one file per technology."""
 
     id: Id
     name: ShortText
     kind: ShortText
-    version: ShortText = Field(description="The release line this assessment holds for.")
+    version: ShortText  # the release line this assessment holds for
     homepage: Url
     summary: Cited
     assessments: dict[Id, Assessment]
 
 
-class Comparison(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Comparison:
     """A pair (or set) of technologies that gets its own comparison page."""
 
     id: Id
-    technologies: list[Id] = Field(min_length=2, max_length=8)
+    technologies: Annotated[list[Id], Length(2, 8)]
     summary: Cited | None = None
 
 
 StatementKind = Literal["pro", "con", "similarity"]
 
 
-class Statement(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Statement:
     """A pro, con or similarity: one checked sentence tied to technologies and criteria."""
 
     id: Id
     kind: StatementKind
     title: ShortText
-    technologies: list[Id] = Field(min_length=1)
-    criteria: list[Id] = Field(min_length=1)
+    technologies: Annotated[list[Id], Length(1)]
+    criteria: Annotated[list[Id], Length(1)]
     text: Text
-    sources: list[Id] = Field(min_length=1, max_length=12)
+    sources: SourceIds
 
 
 ClaimVerdict = Literal["accurate", "misleading", "wrong", "unverifiable"]
 
 
-class Claim(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Claim:
     """One checkable claim of the seed article, with our verdict and correction."""
 
     id: Id
@@ -158,44 +162,48 @@ class Claim(Strict):
     section: ShortText
     verdict: ClaimVerdict
     correction: Text
-    criteria: list[Id] = Field(default_factory=list)
-    sources: list[Id] = Field(min_length=1, max_length=12)
+    criteria: list[Id] = field(default_factory=list)
+    sources: SourceIds
 
 
 Fit = Literal["good", "workable", "poor", "depends"]
 
 
-class Need(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Need:
     """A criterion that matters for a use case, and why."""
 
     criterion: Id
     why: Line
 
 
-class Recommendation(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Recommendation:
     """How well one technology fits one use case, with reasons and sources."""
 
     technology: Id
     fit: Fit
     verdict: ShortText
     reasons: Text
-    sources: list[Id] = Field(min_length=1, max_length=12)
+    sources: SourceIds
 
 
-class UseCase(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class UseCase:
     """A kind of project readers arrive with; one file per use case."""
 
     id: Id
     title: ShortText
     summary: Line
-    needs: list[Need] = Field(min_length=1)
-    recommendations: list[Recommendation] = Field(min_length=1)
-    caveats: list[Cited] = Field(default_factory=list)
-    related: list[Id] = Field(default_factory=list)
-    claims: list[Id] = Field(default_factory=list, description="Article claims this page corrects.")
+    needs: Annotated[list[Need], Length(1)]
+    recommendations: Annotated[list[Recommendation], Length(1)]
+    caveats: list[Cited] = field(default_factory=list)
+    related: list[Id] = field(default_factory=list)
+    claims: list[Id] = field(default_factory=list)  # article claims this page corrects
 
 
-class Answer(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Answer:
     """One answer to a flowchart question; leads to a question or to an outcome."""
 
     id: Id
@@ -203,16 +211,18 @@ class Answer(Strict):
     next: Id
 
 
-class Question(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Question:
     """One flowchart question; ``q-<id>`` is its URL parameter and anchor."""
 
     id: Id
     text: Line
     help: Line | None = None
-    answers: list[Answer] = Field(min_length=2, max_length=8)
+    answers: Annotated[list[Answer], Length(2, 8)]
 
 
-class Outcome(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Outcome:
     """Where a path through the flowchart ends: a recommendation with its reasons."""
 
     id: Id
@@ -220,16 +230,17 @@ class Outcome(Strict):
     technology: Id | None = None
     use_case: Id
     reason: Text
-    criteria: list[Id] = Field(min_length=1)
-    sources: list[Id] = Field(min_length=1, max_length=12)
+    criteria: Annotated[list[Id], Length(1)]
+    sources: SourceIds
 
 
-class Flowchart(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Flowchart:
     """The decision flowchart: questions whose answers lead on, and outcomes."""
 
     start: Id
-    questions: list[Question] = Field(min_length=1)
-    outcomes: list[Outcome] = Field(min_length=1)
+    questions: Annotated[list[Question], Length(1)]
+    outcomes: Annotated[list[Outcome], Length(1)]
 
     def node(self, node_id: str) -> Question | Outcome:
         for question in self.questions:
@@ -238,68 +249,68 @@ class Flowchart(Strict):
         return next(o for o in self.outcomes if o.id == node_id)
 
 
-class PageMove(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PageMove:
     """A published page URL that now lives elsewhere (both are URL paths like ``compare/x/``)."""
 
-    source: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*$", max_length=200)] = Field(
-        alias="from"
-    )
-    target: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*$", max_length=200)] = Field(
-        alias="to"
-    )
+    source: PagePath = field(metadata=key("from"))
+    target: PagePath = field(metadata=key("to"))
 
 
-class AnchorMove(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AnchorMove:
     """A published anchor that now has another id on the same page."""
 
-    page: Annotated[str, StringConstraints(pattern=r"^([a-z0-9-]+/)*$", max_length=200)]
-    source: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$", max_length=100)] = Field(
-        alias="from"
-    )
-    target: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+$", max_length=100)] = Field(
-        alias="to"
-    )
+    page: PagePath
+    source: AnchorId = field(metadata=key("from"))
+    target: AnchorId = field(metadata=key("to"))
 
 
-class Moves(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Moves:
     """Where published pages and anchors went: keeps old links working."""
 
-    pages: list[PageMove] = Field(default_factory=list)
-    anchors: list[AnchorMove] = Field(default_factory=list)
+    pages: list[PageMove] = field(default_factory=list)
+    anchors: list[AnchorMove] = field(default_factory=list)
 
 
-class Article(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Article:
     """The article the claims come from."""
 
     title: Line
     description: Text
 
 
-class SourcesFile(Strict):
-    sources: list[Source] = Field(min_length=1)
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourcesFile:
+    sources: Annotated[list[Source], Length(1)]
 
 
-class CriteriaFile(Strict):
-    criteria: list[Criterion] = Field(min_length=1)
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CriteriaFile:
+    criteria: Annotated[list[Criterion], Length(1)]
 
 
-class ComparisonsFile(Strict):
-    comparisons: list[Comparison] = Field(default_factory=list)
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ComparisonsFile:
+    comparisons: list[Comparison] = field(default_factory=list)
 
 
-class StatementsFile(Strict):
-    statements: list[Statement] = Field(default_factory=list)
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StatementsFile:
+    statements: list[Statement] = field(default_factory=list)
 
 
-class ClaimsFile(Strict):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ClaimsFile:
     article: Article
-    claims: list[Claim] = Field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
 
-class Guide(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Guide:
     """Every data file, validated and cross-checked: the only thing renderers see."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     sources: dict[str, Source]
     criteria: list[Criterion]
@@ -311,9 +322,8 @@ class Guide(BaseModel):
     use_cases: dict[str, UseCase]
     flowchart: Flowchart
     moves: Moves
-    origins: dict[str, str] = Field(
-        description="'technology:nodejs' -> the data file it came from, for 'report a problem'."
-    )
+    # 'technology:nodejs' -> the data file it came from, for "report a problem" links.
+    origins: dict[str, str]
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)

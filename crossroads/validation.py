@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TypeVar
 
 from crossroads.errors import DataError, DataProblem
 from crossroads.graph import check_flowchart
@@ -28,10 +26,11 @@ from crossroads.model import (
     Technology,
     UseCase,
 )
+from crossroads.schema import Invalid, parse
 
 STALE_AFTER = dt.timedelta(days=365)
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+ModelT = TypeVar("ModelT")
 
 
 class _Collector:
@@ -59,9 +58,9 @@ class _Collector:
             self.problems.append(document.problem((), "expected a mapping of keys to values"))
             return None
         try:
-            return model.model_validate(document.data)
-        except ValidationError as exc:
-            self.problems.extend(_problems_from(document, exc))
+            return parse(model, document.data)
+        except Invalid as exc:
+            self.problems.extend(document.problem(p.location, p.message) for p in exc.problems)
             return None
 
 
@@ -87,42 +86,6 @@ def _folder(
         documents[item.id] = document
         items[item.id] = item
     return paths, documents, items
-
-
-def _problems_from(document: YamlDocument, exc: ValidationError) -> Iterable[DataProblem]:
-    for error in exc.errors(include_url=False):
-        location: Location = tuple(p for p in error["loc"] if p != "[key]")
-        kind = error["type"]
-        message = error["msg"]
-        if kind == "extra_forbidden":
-            message = f"unknown key {location[-1]!r}"
-        elif kind == "missing":
-            message = f"missing required field {location[-1]!r}"
-        elif kind == "string_pattern_mismatch":
-            message = "must be an id: lowercase letters, digits and single hyphens, like 'web-apps'"
-        elif kind == "string_too_long":
-            message = f"too long: at most {error['ctx']['max_length']} characters"
-        elif kind == "too_short":
-            message = f"needs at least {error['ctx']['min_length']} item(s)"
-        elif kind == "string_too_short":
-            message = "must not be empty"
-        elif kind == "value_error":
-            message = message.removeprefix("Value error, ")
-        elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-            message = f"expected a date like 2026-01-31, got {_describe(error['input'])}"
-        elif kind.endswith("_type"):
-            message = f"{message}, got {_describe(error['input'])}"
-        yield document.problem(location, message)
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"{type(value).__name__} {str(value)[:40]!r}"
 
 
 def load_guide(data_dir: Path, today: dt.date) -> Guide:

@@ -46,7 +46,7 @@ def tab_indent(project: Path) -> str:
 
 def wrong_type(project: Path) -> str:
     line = replace_once(project, FLASK, "verdict: Built-in test client", "verdict: 42")
-    return f"{FLASK}:{line}: assessments.testing.verdict: Input should be a valid string, got int"
+    return f"{FLASK}:{line}: assessments.testing.verdict: expected text, got int"
 
 
 def unknown_key(project: Path) -> str:
