@@ -120,6 +120,7 @@ def load_yaml(path: Path) -> YamlDocument:
 
 
 _CONSTRUCTOR = _GuideConstructor("")
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _to_python(
@@ -177,6 +178,9 @@ def _scalar(
     if not isinstance(node, yaml.ScalarNode):
         problems.append(document.problem(location, "expected a plain value here"))
         return None
+    if node.tag == _STR_TAG:
+        # Nearly every value is text; skip the general constructor's bookkeeping for it.
+        return node.value
     try:
         return _CONSTRUCTOR.construct_object(node, deep=True)
     except yaml.MarkedYAMLError as exc:

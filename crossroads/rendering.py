@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from crossroads import markdown_text
@@ -55,6 +55,10 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiling the templates is most of a small build's rendering time. Jinja keys the
+        # cache on each template's source checksum, in a per-user temporary folder, so an
+        # edited template is never served stale.
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters["url"] = markdown_text.url
     env.filters["anchor"] = markdown_text.anchor
