@@ -8,6 +8,7 @@ HTML syntax; only template-authored markup (``Markup``) passes through unchanged
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from crossroads import markdown_text
@@ -44,6 +46,25 @@ def _finalize(value: Any) -> Any:
     return markdown_text.text(value)
 
 
+class _BestEffortBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates in a per-user temporary folder; a cache never fails a build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    try:
+        return _BestEffortBytecodeCache()
+    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+        return None
+
+
 @cache
 def environment() -> Environment:
     """The one Jinja environment: autoescape, StrictUndefined, data escaped for Markdown."""
@@ -56,9 +77,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         # Compiling the templates is most of a small build's rendering time. Jinja keys the
-        # cache on each template's source checksum, in a per-user temporary folder, so an
-        # edited template is never served stale.
-        bytecode_cache=FileSystemBytecodeCache(),
+        # cache on each template's source checksum, so an edited template is never stale.
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["url"] = markdown_text.url
     env.filters["anchor"] = markdown_text.anchor

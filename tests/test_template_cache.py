@@ -1,0 +1,40 @@
+"""Compiled templates are cached between builds, and the cache can never fail a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+from jinja2 import Environment
+
+from crossroads import rendering
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be")
+    env = rendering.environment().overlay(
+        cache_size=0, bytecode_cache=rendering._BestEffortBytecodeCache(str(not_a_folder))
+    )
+    assert env.get_template("sources.md.j2") is not None
+
+
+def test_a_cached_template_is_not_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def env() -> Environment:
+        return rendering.environment().overlay(
+            cache_size=0, bytecode_cache=rendering._BestEffortBytecodeCache(str(tmp_path))
+        )
+
+    first = env().get_template("sources.md.j2")
+    assert len(list(tmp_path.iterdir())) == 1
+    second_build = env()
+
+    def compile_again(*_: object, **__: object) -> NoReturn:
+        raise AssertionError("compiled although the cache holds the template")
+
+    monkeypatch.setattr(second_build, "compile", compile_again)
+    again = second_build.get_template("sources.md.j2")
+    assert again.name == first.name == "sources.md.j2"
