@@ -1,6 +1,7 @@
 """The guide's data model: one typed, validated shape for every data file.
 
-Each shape is a frozen dataclass; its type hints carry the rules that
+Each shape is a :class:`~crossroads.record.Record` (a frozen, keyword-only dataclass); its
+type hints carry the rules that
 :func:`crossroads.schema.parse` checks (unknown keys and loose types are errors), and
 ``__post_init__`` carries the rules that span several fields. Field limits are
 deliberately tight (short verdicts, one-line reasons) because the text ends up in table
@@ -11,27 +12,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
+from crossroads.record import Record
 from crossroads.schema import Check, Length, Pattern, Strip, key
 
 ID_RULE = Pattern(
-    r"[a-z0-9]+(?:-[a-z0-9]+)*",
-    "must be an id: lowercase letters, digits and single hyphens, like 'web-apps'",
+    regex=r"[a-z0-9]+(?:-[a-z0-9]+)*",
+    explanation="must be an id: lowercase letters, digits and single hyphens, like 'web-apps'",
 )
 PAGE_PATH_RULE = Pattern(
-    r"([a-z0-9-]+/)*", "must be a page path like 'compare/nodejs-vs-flask/' (or '' for home)"
+    regex=r"([a-z0-9-]+/)*",
+    explanation="must be a page path like 'compare/nodejs-vs-flask/' (or '' for home)",
 )
-ANCHOR_RULE = Pattern(r"[A-Za-z0-9_-]+", "must be an anchor id: letters, digits, '-' and '_'")
+ANCHOR_RULE = Pattern(
+    regex=r"[A-Za-z0-9_-]+", explanation="must be an anchor id: letters, digits, '-' and '_'"
+)
 
-Id = Annotated[str, Length(1, 64), ID_RULE]
-ShortText = Annotated[str, Strip(), Length(1, 80)]
-Line = Annotated[str, Strip(), Length(1, 320)]
-Text = Annotated[str, Strip(), Length(1, 4000)]
-PagePath = Annotated[str, Length(0, 200), PAGE_PATH_RULE]
-AnchorId = Annotated[str, Length(1, 100), ANCHOR_RULE]
+Id = Annotated[str, Length(min=1, max=64), ID_RULE]
+ShortText = Annotated[str, Strip(), Length(min=1, max=80)]
+Line = Annotated[str, Strip(), Length(min=1, max=320)]
+Text = Annotated[str, Strip(), Length(min=1, max=4000)]
+PagePath = Annotated[str, Length(max=200), PAGE_PATH_RULE]
+AnchorId = Annotated[str, Length(min=1, max=100), ANCHOR_RULE]
 
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 
@@ -48,11 +53,11 @@ def _check_url(value: str) -> None:
         raise ValueError("URL has no valid host name")
 
 
-Url = Annotated[str, Length(1, 2000), Check(_check_url)]
-SourceIds = Annotated[list[Id], Length(1, 12)]
+Url = Annotated[str, Length(min=1, max=2000), Check(function=_check_url)]
+SourceIds = Annotated[list[Id], Length(min=1, max=12)]
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Source:
+
+class Source(Record):
     """A primary source a statement rests on, and when someone last checked it."""
 
     id: Id
@@ -64,8 +69,7 @@ class Source:
     covers: ShortText | None = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Criterion:
+class Criterion(Record):
     """One row of every comparison table."""
 
     id: Id
@@ -77,15 +81,14 @@ class Criterion:
 AssessmentStatus = Literal["assessed", "depends", "not-assessed"]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Assessment:
+class Assessment(Record):
     """How one technology fares on one criterion: a cell plus the section behind it."""
 
     status: AssessmentStatus = "assessed"
     verdict: ShortText | None = None
     reason: Line | None = None
     detail: Text | None = None
-    sources: Annotated[list[Id], Length(0, 12)] = field(default_factory=list)
+    sources: Annotated[list[Id], Length(max=12)] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.status == "assessed":
@@ -104,16 +107,14 @@ class Assessment:
             raise ValueError("every statement needs at least one source")
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Cited:
+class Cited(Record):
     """A sentence or paragraph and the sources it rests on."""
 
     text: Text
     sources: SourceIds
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Technology:
+class Technology(Record):
     """A technology the guide compares; one file per technology."""
 
     id: Id
@@ -125,27 +126,25 @@ class Technology:
     assessments: dict[Id, Assessment]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Comparison:
+class Comparison(Record):
     """A pair (or set) of technologies that gets its own comparison page."""
 
     id: Id
-    technologies: Annotated[list[Id], Length(2, 8)]
+    technologies: Annotated[list[Id], Length(min=2, max=8)]
     summary: Cited | None = None
 
 
 StatementKind = Literal["pro", "con", "similarity"]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Statement:
+class Statement(Record):
     """A pro, con or similarity: one checked sentence tied to technologies and criteria."""
 
     id: Id
     kind: StatementKind
     title: ShortText
-    technologies: Annotated[list[Id], Length(1)]
-    criteria: Annotated[list[Id], Length(1)]
+    technologies: Annotated[list[Id], Length(min=1)]
+    criteria: Annotated[list[Id], Length(min=1)]
     text: Text
     sources: SourceIds
 
@@ -153,8 +152,7 @@ class Statement:
 ClaimVerdict = Literal["accurate", "misleading", "wrong", "unverifiable"]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Claim:
+class Claim(Record):
     """One checkable claim of the seed article, with our verdict and correction."""
 
     id: Id
@@ -169,16 +167,14 @@ class Claim:
 Fit = Literal["good", "workable", "poor", "depends"]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Need:
+class Need(Record):
     """A criterion that matters for a use case, and why."""
 
     criterion: Id
     why: Line
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Recommendation:
+class Recommendation(Record):
     """How well one technology fits one use case, with reasons and sources."""
 
     technology: Id
@@ -188,22 +184,20 @@ class Recommendation:
     sources: SourceIds
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class UseCase:
+class UseCase(Record):
     """A kind of project readers arrive with; one file per use case."""
 
     id: Id
     title: ShortText
     summary: Line
-    needs: Annotated[list[Need], Length(1)]
-    recommendations: Annotated[list[Recommendation], Length(1)]
+    needs: Annotated[list[Need], Length(min=1)]
+    recommendations: Annotated[list[Recommendation], Length(min=1)]
     caveats: list[Cited] = field(default_factory=list)
     related: list[Id] = field(default_factory=list)
     claims: list[Id] = field(default_factory=list)  # article claims this page corrects
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Answer:
+class Answer(Record):
     """One answer to a flowchart question; leads to a question or to an outcome."""
 
     id: Id
@@ -211,18 +205,16 @@ class Answer:
     next: Id
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Question:
+class Question(Record):
     """One flowchart question; ``q-<id>`` is its URL parameter and anchor."""
 
     id: Id
     text: Line
     help: Line | None = None
-    answers: Annotated[list[Answer], Length(2, 8)]
+    answers: Annotated[list[Answer], Length(min=2, max=8)]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Outcome:
+class Outcome(Record):
     """Where a path through the flowchart ends: a recommendation with its reasons."""
 
     id: Id
@@ -230,17 +222,16 @@ class Outcome:
     technology: Id | None = None
     use_case: Id
     reason: Text
-    criteria: Annotated[list[Id], Length(1)]
+    criteria: Annotated[list[Id], Length(min=1)]
     sources: SourceIds
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Flowchart:
+class Flowchart(Record):
     """The decision flowchart: questions whose answers lead on, and outcomes."""
 
     start: Id
-    questions: Annotated[list[Question], Length(1)]
-    outcomes: Annotated[list[Outcome], Length(1)]
+    questions: Annotated[list[Question], Length(min=1)]
+    outcomes: Annotated[list[Outcome], Length(min=1)]
 
     def node(self, node_id: str) -> Question | Outcome:
         for question in self.questions:
@@ -249,16 +240,14 @@ class Flowchart:
         return next(o for o in self.outcomes if o.id == node_id)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class PageMove:
+class PageMove(Record):
     """A published page URL that now lives elsewhere (both are URL paths like ``compare/x/``)."""
 
     source: PagePath = field(metadata=key("from"))
     target: PagePath = field(metadata=key("to"))
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class AnchorMove:
+class AnchorMove(Record):
     """A published anchor that now has another id on the same page."""
 
     page: PagePath
@@ -266,50 +255,42 @@ class AnchorMove:
     target: AnchorId = field(metadata=key("to"))
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Moves:
+class Moves(Record):
     """Where published pages and anchors went: keeps old links working."""
 
     pages: list[PageMove] = field(default_factory=list)
     anchors: list[AnchorMove] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Article:
+class Article(Record):
     """The article the claims come from."""
 
     title: Line
     description: Text
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class SourcesFile:
-    sources: Annotated[list[Source], Length(1)]
+class SourcesFile(Record):
+    sources: Annotated[list[Source], Length(min=1)]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class CriteriaFile:
-    criteria: Annotated[list[Criterion], Length(1)]
+class CriteriaFile(Record):
+    criteria: Annotated[list[Criterion], Length(min=1)]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ComparisonsFile:
+class ComparisonsFile(Record):
     comparisons: list[Comparison] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class StatementsFile:
+class StatementsFile(Record):
     statements: list[Statement] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ClaimsFile:
+class ClaimsFile(Record):
     article: Article
     claims: list[Claim] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Guide:
+class Guide(Record):
     """Every data file, validated and cross-checked: the only thing renderers see."""
 
     sources: dict[str, Source]

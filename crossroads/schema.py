@@ -22,14 +22,13 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from crossroads.loading import Location
+from crossroads.record import Record
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     location: Location
     message: str
 
@@ -42,29 +41,25 @@ class Invalid(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class Length:
+class Length(Record):
     """How long a text (in characters) or a list (in items) may be."""
 
     min: int = 0
     max: int | None = None
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(Record):
     """The whole text must match ``regex``; ``explanation`` is what the author is told."""
 
     regex: str
     explanation: str
 
 
-@dataclass(frozen=True)
-class Strip:
+class Strip(Record):
     """Trim surrounding whitespace (YAML block scalars end in a newline) before the limits."""
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(Record):
     """A last rule on the value: ``function`` raises ``ValueError`` with the message."""
 
     function: Callable[[Any], object]
@@ -107,7 +102,7 @@ def _converter(hint: Any) -> Converter:
     if origin is Annotated:
         base, *rules = typing.get_args(hint)
         return _with_rules(_converter(base), tuple(rules))
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+    if isinstance(hint, type) and (issubclass(hint, Record) or dataclasses.is_dataclass(hint)):
         return _record(hint)
     if hint is str:
         return _expect(str, "text")
@@ -244,15 +239,21 @@ def _length_problem(value: str | list[Any], length: Length) -> str | None:
 
 def _record(model: type) -> Converter:
     hints = typing.get_type_hints(model, include_extras=True)
+    if issubclass(model, Record):
+        declared = [(f.name, f.metadata, f.required) for f in model.__record_fields__]
+    else:
+        declared = [
+            (
+                f.name,
+                f.metadata,
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            )
+            for f in dataclasses.fields(typing.cast(Any, model))
+            if f.init
+        ]
     fields = [
-        (
-            f.metadata.get("key", f.name),
-            f.name,
-            _converter(hints[f.name]),
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-        )
-        for f in dataclasses.fields(model)
-        if f.init
+        (metadata.get("key", name), name, _converter(hints[name]), required)
+        for name, metadata, required in declared
     ]
     known = {data_key for data_key, *_ in fields}
 

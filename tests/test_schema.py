@@ -65,7 +65,7 @@ def test_data_keys_that_are_python_keywords_map_to_fields() -> None:
 @dataclass(frozen=True, kw_only=True)
 class Sample:
     kind: Literal["pro", "con"]
-    tags: Annotated[list[str], Length(1, 2)] = field(default_factory=list)
+    tags: Annotated[list[str], Length(min=1, max=2)] = field(default_factory=list)
     scores: dict[str, dt.date] = field(default_factory=dict)
 
 
