@@ -87,6 +87,8 @@ def environment() -> Environment:
     env.globals["VERDICT_LABELS"] = VERDICT_LABELS
     env.globals["FIT_LABELS"] = FIT_LABELS
     env.globals["citation_list"] = citation_list
+    env.globals["verdict_word"] = verdict_word
+    env.globals["verdict_cell"] = verdict_cell
     # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
     env.globals["list_indent"] = lambda depth: Markup("    " * depth)
     return env
@@ -109,6 +111,31 @@ def citation_list(guide: Guide, source_ids: Sequence[str]) -> Markup:
         )
     return Markup(
         '<div class="cr-sources" markdown>\n\nSources:\n\n' + "\n".join(items) + "\n\n</div>"
+    )
+
+
+def verdict_word(assessment: Assessment) -> Markup:
+    """The word a reader sees for a cell: the verdict, "Depends" or "Not assessed yet"."""
+    if assessment.status == "assessed":
+        return markdown_text.text(assessment.verdict)
+    return Markup("Depends" if assessment.status == "depends" else "Not assessed yet")
+
+
+def verdict_cell(assessment: Assessment, link: Markup) -> Markup:
+    """A comparison-table cell: verdict word, one-line reason, link to the full section.
+
+    In Python for the same reason as :func:`citation_list`: a table at 40 technologies has
+    640 cells. ``link`` is built by the template from ``anchor``-checked ids.
+    """
+    if assessment.status == "not-assessed":
+        reason = f"<br>{markdown_text.text(assessment.reason)}" if assessment.reason else ""
+        return Markup(
+            f'<span class="cr-verdict cr-verdict--not-assessed">Not assessed yet</span>{reason}'
+        )
+    status = markdown_text.attribute(assessment.status)
+    return Markup(
+        f'<span class="cr-verdict cr-verdict--{status}">{verdict_word(assessment)}</span>'
+        f"<br>{markdown_text.text(assessment.reason)} [Details and sources]({link})"
     )
 
 
