@@ -27,6 +27,7 @@ import itertools
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -356,8 +357,8 @@ class Row:
     pages: int
     hooked: float
     plain: float
-    hooked_cpu: float
-    plain_cpu: float
+    ratio: float  # median over the interleaved pairs of hooked / plain wall clock
+    cpu_ratio: float  # the same for CPU time
     own_work: float
     peak_mb: float
     output_kb: float
@@ -373,8 +374,14 @@ def measure(technologies: int, repeat: int, workdir: Path) -> Row:
     plain = plain_project(hooked, workdir / f"plain-{technologies}")
     hooked_runs, plain_runs = [], []
     for attempt in range(repeat):  # interleaved, so both see the same machine noise
-        hooked_runs.append(build(hooked, workdir / f"site-h-{technologies}-{attempt}"))
-        plain_runs.append(build(plain, workdir / f"site-p-{technologies}-{attempt}"))
+        # Each pair runs back to back, in alternating order, so a slow spell of the
+        # machine falls on both builds of a pair rather than on one side of the ratio.
+        for side in ("hooked", "plain") if attempt % 2 == 0 else ("plain", "hooked"):
+            if side == "hooked":
+                hooked_runs.append(build(hooked, workdir / f"site-h-{technologies}-{attempt}"))
+            else:
+                plain_runs.append(build(plain, workdir / f"site-p-{technologies}-{attempt}"))
+    pairs = list(zip(hooked_runs, plain_runs, strict=True))
     site = workdir / f"site-h-{technologies}-0"
     pages = list(site.rglob("index.html"))
     largest = max(pages, key=lambda p: p.stat().st_size)
@@ -384,8 +391,8 @@ def measure(technologies: int, repeat: int, workdir: Path) -> Row:
         pages=len(pages),
         hooked=min(r.seconds for r in hooked_runs),
         plain=min(r.seconds for r in plain_runs),
-        hooked_cpu=min(r.cpu for r in hooked_runs),
-        plain_cpu=min(r.cpu for r in plain_runs),
+        ratio=statistics.median(h.seconds / p.seconds for h, p in pairs),
+        cpu_ratio=statistics.median(h.cpu / p.cpu for h, p in pairs),
         own_work=min(own_work(hooked) for _ in range(repeat)),
         peak_mb=max(r.peak_mb for r in hooked_runs),
         output_kb=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024,
@@ -439,11 +446,10 @@ def main(argv: list[str]) -> int:
         rows = [measure(n, args.repeat, Path(tmp)) for n in sizes]
     print(
         f"{CRITERIA} criteria, {USE_CASES} use cases, {QUESTIONS} questions; "
-        f"fastest of {args.repeat} builds each (the least disturbed by other work on the machine); "
-        "hooked and plain builds interleaved.\n"
-        "build s / plain s: wall clock; CPU ratio: user + system time of the hooked build over "
-        "the plain one;\nown s: CPU time of a fresh process that imports the package, loads, "
-        "validates and renders the guide\n"
+        f"{args.repeat} hooked and plain builds each, in back-to-back pairs.\n"
+        "build s / plain s: fastest wall clock; ratio / CPU ratio: median over the pairs of "
+        "hooked over plain,\nin wall clock and in CPU (user + system) time; own s: CPU time of "
+        "a fresh process that imports\nthe package, loads, validates and renders the guide\n"
     )
     header = (
         f"{'N':>3} {'pages':>5} {'build s':>8} {'plain s':>8} {'ratio':>6} {'CPU ratio':>9} "
@@ -455,7 +461,7 @@ def main(argv: list[str]) -> int:
     for r in rows:
         print(
             f"{r.technologies:>3} {r.pages:>5} {r.hooked:>8.2f} {r.plain:>8.2f} "
-            f"{r.hooked / r.plain:>6.3f} {r.hooked_cpu / r.plain_cpu:>9.3f} "
+            f"{r.ratio:>6.3f} {r.cpu_ratio:>9.3f} "
             f"{r.own_work:>6.3f} {1000 * r.hooked / r.pages:>8.1f} "
             f"{r.peak_mb:>8.0f} {r.output_kb:>8.0f} {r.index_kb:>9.0f} {r.largest_page:<22} "
             f"{r.largest_kb:>6.0f} {r.largest_gz_kb:>6.1f} {r.comparison_gz_kb:>10.1f}"
@@ -471,14 +477,14 @@ def main(argv: list[str]) -> int:
                 f"plain MkDocs {big.plain / small.plain:.2f}"
             )
     # Judged on CPU time: wall time on a shared machine also counts other tenants' work.
-    worst = max(rows, key=lambda r: r.hooked_cpu / r.plain_cpu)
-    worst_overhead = worst.hooked_cpu / worst.plain_cpu - 1
+    worst = max(rows, key=lambda r: r.cpu_ratio)
+    worst_overhead = worst.cpu_ratio - 1
     budgets.append(
         (
             "the generator's work adds <= 10% to plain MkDocs (CPU time of the whole build)",
             worst_overhead <= 0.10,
             f"worst {100 * worst_overhead:+.1f}% at N = {worst.technologies} "
-            f"(wall clock {100 * (worst.hooked / worst.plain - 1):+.1f}%)",
+            f"(wall clock {100 * (worst.ratio - 1):+.1f}%)",
         )
     )
     per_page = [r.hooked / r.pages for r in rows if r.technologies >= 10]
