@@ -249,7 +249,49 @@ def hooked_project(destination: Path, technologies: int) -> Path:
         index.read_text().replace("comparison-table nodejs flask", "comparison-table tech-0 tech-1")
     )
     synthetic_data(destination / "data", technologies)
+    (destination / "hooks" / TIMED_HOOKS).write_text(TIMED_HOOKS_SOURCE)
+    config = destination / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("hooks/crossroads_hooks.py", f"hooks/{TIMED_HOOKS}")
+    )
     return destination
+
+
+# The hooked builds load the real hooks through this wrapper, which adds up the CPU time
+# spent importing them and in every event, and writes it where the benchmark reads it. Both
+# figures then come from the same process at the same moment, so the machine's noise cancels
+# out of their ratio, unlike the ratio of two separate builds.
+TIMED_HOOKS = "timed_crossroads_hooks.py"
+TIMED_HOOKS_SOURCE = """
+import importlib.util, os, time
+from pathlib import Path
+
+_started = time.process_time()
+_spec = importlib.util.spec_from_file_location(
+    "crossroads_hooks", Path(__file__).with_name("crossroads_hooks.py")
+)
+_hooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_hooks)
+_spent = [time.process_time() - _started]
+
+
+def _timed(event):
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return event(*args, **kwargs)
+        finally:
+            _spent[0] += time.process_time() - started
+    return timed
+
+
+for _name in [n for n in vars(_hooks) if n.startswith("on_")]:
+    globals()[_name] = _timed(getattr(_hooks, _name))
+
+
+def on_shutdown():
+    Path(os.environ["CROSSROADS_HOOK_SECONDS"]).write_text(str(_spent[0]))
+"""
 
 
 def plain_project(hooked: Path, destination: Path) -> Path:
@@ -268,7 +310,7 @@ def plain_project(hooked: Path, destination: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content)
     config = (hooked / "mkdocs.yml").read_text()
-    config = config.replace("hooks:\n  - hooks/crossroads_hooks.py\n", "")
+    config = config.replace(f"hooks:\n  - hooks/{TIMED_HOOKS}\n", "")
     config = config.replace("watch:\n  - data\n", "")
     nav_start = config.index("\nnav:")
     (destination / "mkdocs.yml").write_text(config[:nav_start] + "\n")  # nav from the files
@@ -283,6 +325,7 @@ class Run:
     seconds: float  # wall clock
     cpu: float  # user + system time of the build process: what the machine's noise spares
     peak_mb: float
+    hooks_cpu: float  # CPU time inside the crossroads hooks (0 for a plain build)
 
 
 def _build_environment() -> dict[str, str]:
@@ -295,6 +338,8 @@ def _build_environment() -> dict[str, str]:
 
 def build(project: Path, site: Path) -> Run:
     env = _build_environment()
+    hook_seconds = site.with_name(site.name + ".hook-seconds")
+    env["CROSSROADS_HOOK_SECONDS"] = str(hook_seconds)
     started = time.perf_counter()
     process = subprocess.Popen(
         [
@@ -318,7 +363,9 @@ def build(project: Path, site: Path) -> Run:
     output = process.stdout.read().decode() if process.stdout else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {project} failed:\n{output}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    hooks = float(hook_seconds.read_text()) if hook_seconds.exists() else 0.0
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, hooks)
 
 
 OWN_WORK = """
@@ -357,6 +404,7 @@ class Row:
     pages: int
     hooked: float
     plain: float
+    hooks_share: float  # median over hooked builds of hooks CPU / the rest of the build's CPU
     ratio: float  # median over the interleaved pairs of hooked / plain wall clock
     cpu_ratio: float  # the same for CPU time
     own_work: float
@@ -391,6 +439,7 @@ def measure(technologies: int, repeat: int, workdir: Path) -> Row:
         pages=len(pages),
         hooked=min(r.seconds for r in hooked_runs),
         plain=min(r.seconds for r in plain_runs),
+        hooks_share=statistics.median(r.hooks_cpu / (r.cpu - r.hooks_cpu) for r in hooked_runs),
         ratio=statistics.median(h.seconds / p.seconds for h, p in pairs),
         cpu_ratio=statistics.median(h.cpu / p.cpu for h, p in pairs),
         own_work=min(own_work(hooked) for _ in range(repeat)),
@@ -448,11 +497,14 @@ def main(argv: list[str]) -> int:
         f"{CRITERIA} criteria, {USE_CASES} use cases, {QUESTIONS} questions; "
         f"{args.repeat} hooked and plain builds each, in back-to-back pairs.\n"
         "build s / plain s: fastest wall clock; ratio / CPU ratio: median over the pairs of "
-        "hooked over plain,\nin wall clock and in CPU (user + system) time; own s: CPU time of "
-        "a fresh process that imports\nthe package, loads, validates and renders the guide\n"
+        "hooked over plain,\nin wall clock and in CPU (user + system) time; hooks: CPU time "
+        "spent in the crossroads hooks\n(importing them included) over the rest of the same "
+        "build, median over the hooked builds;\nown s: CPU time of a fresh process that imports "
+        "the package, loads, validates and renders the guide\n"
     )
     header = (
         f"{'N':>3} {'pages':>5} {'build s':>8} {'plain s':>8} {'ratio':>6} {'CPU ratio':>9} "
+        f"{'hooks':>6} "
         f"{'own s':>6} "
         f"{'ms/page':>8} {'peak MB':>8} {'site KB':>8} {'index KB':>9} {'largest page':<22} "
         f"{'KB':>6} {'gz KB':>6} {'pair gz KB':>10}"
@@ -461,7 +513,7 @@ def main(argv: list[str]) -> int:
     for r in rows:
         print(
             f"{r.technologies:>3} {r.pages:>5} {r.hooked:>8.2f} {r.plain:>8.2f} "
-            f"{r.ratio:>6.3f} {r.cpu_ratio:>9.3f} "
+            f"{r.ratio:>6.3f} {r.cpu_ratio:>9.3f} {100 * r.hooks_share:>5.1f}% "
             f"{r.own_work:>6.3f} {1000 * r.hooked / r.pages:>8.1f} "
             f"{r.peak_mb:>8.0f} {r.output_kb:>8.0f} {r.index_kb:>9.0f} {r.largest_page:<22} "
             f"{r.largest_kb:>6.0f} {r.largest_gz_kb:>6.1f} {r.comparison_gz_kb:>10.1f}"
@@ -477,14 +529,14 @@ def main(argv: list[str]) -> int:
                 f"plain MkDocs {big.plain / small.plain:.2f}"
             )
     # Judged on CPU time: wall time on a shared machine also counts other tenants' work.
-    worst = max(rows, key=lambda r: r.cpu_ratio)
-    worst_overhead = worst.cpu_ratio - 1
+    worst = max(rows, key=lambda r: r.hooks_share)
     budgets.append(
         (
-            "the generator's work adds <= 10% to plain MkDocs (CPU time of the whole build)",
-            worst_overhead <= 0.10,
-            f"worst {100 * worst_overhead:+.1f}% at N = {worst.technologies} "
-            f"(wall clock {100 * (worst.ratio - 1):+.1f}%)",
+            "the generator's work adds <= 10% to plain MkDocs (CPU time in the hooks)",
+            worst.hooks_share <= 0.10,
+            f"worst +{100 * worst.hooks_share:.1f}% at N = {worst.technologies}; "
+            f"hooked/plain build ratios there: {worst.cpu_ratio:.3f} CPU, "
+            f"{worst.ratio:.3f} wall clock",
         )
     )
     per_page = [r.hooked / r.pages for r in rows if r.technologies >= 10]
