@@ -1,8 +1,9 @@
-"""Turn plain YAML values into the model's frozen dataclasses, collecting every problem.
+"""Turn plain YAML values into the model's records, collecting every problem.
 
 The model (``crossroads/model.py``) declares its rules in type hints: ``Annotated`` text
 and list limits (:class:`Length`, :class:`Pattern`, :class:`Strip`, :class:`Check`),
-``Literal`` choices, ``X | None``, lists, mappings, dates and nested dataclasses, plus
+``Literal`` choices, ``X | None``, lists, mappings, dates and nested records (a
+:class:`~crossroads.record.Record` or a plain dataclass), plus
 ``__post_init__`` checks that raise ``ValueError`` for rules spanning several fields.
 :func:`parse` walks a value against those hints once and reports each problem with the
 location of the value, so the caller can name the file and line.
