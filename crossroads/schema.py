@@ -97,6 +97,11 @@ def describe(value: object) -> str:
     return f"{type(value).__name__} {str(value)[:40]!r}"
 
 
+def _wrong_kind(expected: str, value: Any, location: Location, problems: list[Problem]) -> Any:
+    problems.append(Problem(location, f"expected {expected}, got {describe(value)}"))
+    return _INVALID
+
+
 @functools.cache
 def _converter(hint: Any) -> Converter:
     origin = typing.get_origin(hint)
@@ -127,8 +132,7 @@ def _expect(kind: type, name: str) -> Converter:
     def convert(value: Any, location: Location, problems: list[Problem]) -> Any:
         if isinstance(value, kind) and not isinstance(value, bool):
             return value
-        problems.append(Problem(location, f"expected {name}, got {describe(value)}"))
-        return _INVALID
+        return _wrong_kind(name, value, location, problems)
 
     return convert
 
@@ -136,8 +140,7 @@ def _expect(kind: type, name: str) -> Converter:
 def _date(value: Any, location: Location, problems: list[Problem]) -> Any:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    problems.append(Problem(location, f"expected a date like 2026-01-31, got {describe(value)}"))
-    return _INVALID
+    return _wrong_kind("a date like 2026-01-31", value, location, problems)
 
 
 def _choice(choices: tuple[Any, ...]) -> Converter:
@@ -162,8 +165,7 @@ def _optional(inner: Converter) -> Converter:
 def _list(item: Converter) -> Converter:
     def convert(value: Any, location: Location, problems: list[Problem]) -> Any:
         if not isinstance(value, list):
-            problems.append(Problem(location, f"expected a list, got {describe(value)}"))
-            return _INVALID
+            return _wrong_kind("a list", value, location, problems)
         start = len(problems)
         items = [item(v, (*location, i), problems) for i, v in enumerate(value)]
         return _INVALID if len(problems) > start else items
@@ -174,10 +176,7 @@ def _list(item: Converter) -> Converter:
 def _mapping(key_converter: Converter, value_converter: Converter) -> Converter:
     def convert(value: Any, location: Location, problems: list[Problem]) -> Any:
         if not isinstance(value, dict):
-            problems.append(
-                Problem(location, f"expected a mapping of keys to values, got {describe(value)}")
-            )
-            return _INVALID
+            return _wrong_kind("a mapping of keys to values", value, location, problems)
         start = len(problems)
         result = {
             key_converter(k, (*location, k), problems): value_converter(v, (*location, k), problems)
@@ -260,10 +259,7 @@ def _record(model: type) -> Converter:
 
     def convert(value: Any, location: Location, problems: list[Problem]) -> Any:
         if not isinstance(value, dict):
-            problems.append(
-                Problem(location, f"expected a mapping of keys to values, got {describe(value)}")
-            )
-            return _INVALID
+            return _wrong_kind("a mapping of keys to values", value, location, problems)
         start = len(problems)
         arguments: dict[str, Any] = {}
         for data_key, attribute, field_converter, required in fields:

@@ -54,9 +54,6 @@ class _Collector:
     def parse(self, document: YamlDocument | None, model: type[ModelT]) -> ModelT | None:
         if document is None:
             return None
-        if not isinstance(document.data, dict):
-            self.problems.append(document.problem((), "expected a mapping of keys to values"))
-            return None
         try:
             return parse(model, document.data)
         except Invalid as exc:
