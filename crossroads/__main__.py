@@ -1,38 +1,91 @@
-"""Check the guide's data without building the site: ``python -m crossroads check [DATA_DIR]``.
+"""The command line: ``python -m crossroads check [PROJECT]``, ``… new DIR``, ``… anchors``.
 
-Prints every problem as ``file:line: where: what`` and exits 1, or prints a summary and exits 0.
+``check`` runs every check the build runs (data, markers in hand-written pages, published
+anchors) and prints every problem as ``file:line: where: what``, then exits 1; on a valid
+guide it prints a summary, warns about stale citations and thin coverage, and exits 0.
+``new`` writes a complete, buildable guide into DIR without overwriting anything.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from crossroads.anchor_manifest import anchors_command
 from crossroads.build_date import build_date
+from crossroads.checking import check_project
+from crossroads.coverage import thin_coverage
 from crossroads.errors import DataError
-from crossroads.validation import load_guide, stale_sources
+from crossroads.scaffold import ScaffoldError, new_guide
+from crossroads.validation import stale_sources
 
 
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] != "check" or len(argv) > 2:
-        print("usage: python -m crossroads check [DATA_DIR]", file=sys.stderr)
+def _check(project: Path) -> int:
+    config_file = project / "mkdocs.yml"
+    if not config_file.is_file():
+        print(f"{project}: no mkdocs.yml here; run check in a guide's folder", file=sys.stderr)
         return 2
-    data_dir = Path(argv[1] if len(argv) == 2 else "data")
     today = build_date()
     try:
-        guide = load_guide(data_dir, today)
+        guide = check_project(config_file, today)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
+    questions = len(guide.flowchart.questions) if guide.flowchart else 0
     print(
-        f"{data_dir}: {len(guide.technologies)} technologies, {len(guide.criteria)} criteria, "
-        f"{len(guide.use_cases)} use cases, {len(guide.flowchart.questions)} questions, "
-        f"{len(guide.sources)} sources: valid"
+        f"{project}: {len(guide.technologies)} {guide.info.item.many}, "
+        f"{len(guide.criteria)} criteria, {len(guide.use_cases)} use cases, "
+        f"{questions} questions, {len(guide.sources)} sources: valid"
     )
     for source_id, checked in stale_sources(guide, today):
         print(f"warning: source {source_id!r} was last checked on {checked}", file=sys.stderr)
+    for warning in thin_coverage(guide):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
-if __name__ == "__main__":
+def _new(directory: Path) -> int:
+    try:
+        written = new_guide(directory)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote a new guide to {directory} ({len(written)} files). Next:")
+    print(f"  cd {directory}")
+    print("  scripts/serve.sh     # serve it on http://127.0.0.1:8000/")
+    print("  scripts/test.sh      # check the data and build it as CI does")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crossroads")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check a guide as the build does, without building")
+    check.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
+    new = commands.add_parser("new", help="start a new guide in DIR")
+    new.add_argument("directory", type=Path, metavar="DIR")
+    anchors = commands.add_parser(
+        "anchors", help="record the pages and anchors readers may link to"
+    )
+    anchors.add_argument("action", choices=["update", "check"])
+    anchors.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "check":
+        return _check(arguments.project)
+    if arguments.command == "anchors":
+        try:
+            return anchors_command(arguments.action, arguments.project / "mkdocs.yml", build_date())
+        except DataError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    return _new(arguments.directory)
+
+
+def cli() -> None:
+    """The ``crossroads`` command."""
     raise SystemExit(main(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    cli()

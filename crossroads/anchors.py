@@ -15,10 +15,12 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
 
+from crossroads.errors import DataProblem
 from crossroads.model import Moves, PageMove
 
 MANIFEST_NAME = "published-anchors.json"
-UPDATE_COMMAND = "python scripts/anchors.py update"
+MOVES_FILE = "data/moved.yml"
+UPDATE_COMMAND = "python -m crossroads anchors update"
 
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
@@ -50,37 +52,69 @@ def merged(published: Anchors, current: Anchors) -> Anchors:
     return result
 
 
-def broken_promises(published: Anchors, current: Anchors, moves: Moves) -> list[str]:
-    """Published pages and anchors that no longer exist and have no declared move."""
+def promise_problems(published: Anchors, current: Anchors, moves: Moves) -> list[DataProblem]:
+    """Published pages and anchors that are gone without a declared move, and wrong moves.
+
+    ``current`` maps each page URL to the ids it now has, anchor aliases included. Both the
+    build and ``python -m crossroads check`` report exactly these problems.
+    """
+    problems = [
+        DataProblem(MOVES_FILE, 1, "pages", f"page {m.source} moves to unknown page {m.target}")
+        for m in moves.pages
+        if m.target not in current
+    ]
+    problems += [
+        DataProblem(
+            MOVES_FILE,
+            1,
+            "anchors",
+            f"anchor alias {m.source!r} on page /{m.page} points to {m.target!r}, "
+            "which is not on the page",
+        )
+        for m in moves.anchors
+        if m.target not in current.get(m.page, set())
+    ]
     moved_pages = {m.source for m in moves.pages}
-    problems: list[str] = []
     for page, ids in sorted(published.items()):
         if page in moved_pages:
             continue
         if page not in current:
             problems.append(
-                f"published page /{page} is gone: restore it, or add to data/moved.yml "
-                f"'pages: - {{from: {page}, to: <new page>}}'"
+                _broken(
+                    f"published page /{page} is gone: restore it, or add to {MOVES_FILE} "
+                    f"'pages: - {{from: {page}, to: <new page>}}'"
+                )
             )
             continue
         for anchor in sorted(ids - current[page]):
             problems.append(
-                f"published anchor /{page}#{anchor} is gone: restore it, or add to "
-                f"data/moved.yml 'anchors: - {{page: {page}, from: {anchor}, to: <new id>}}'"
+                _broken(
+                    f"published anchor /{page}#{anchor} is gone: restore it, or add to "
+                    f"{MOVES_FILE} 'anchors: - {{page: {page}, from: {anchor}, to: <new id>}}'"
+                )
             )
     return problems
+
+
+def _broken(message: str) -> DataProblem:
+    return DataProblem(f"data/{MANIFEST_NAME}", 1, "", message)
+
+
+def aliases_on(page: str, moves: Moves) -> dict[str, str]:
+    """Old id -> new id for the anchor aliases ``data/moved.yml`` declares on ``page``."""
+    return {m.source: m.target for m in moves.anchors if m.page == page}
 
 
 def add_aliases(html: str, aliases: Mapping[str, str]) -> str:
     """Insert an element with each old id right before the element carrying its new id.
 
-    ``aliases`` maps old id -> new id. Raises ``KeyError`` naming an alias whose target id is
-    not on the page, so a wrong alias fails the build instead of landing nowhere.
+    ``aliases`` maps old id -> new id. An alias whose target id is not on the page is left
+    out here; :func:`promise_problems` reports it and the build stops.
     """
     for old, new in aliases.items():
         match = re.search(rf"""<[a-zA-Z0-9]+[^>]*\sid=["']{re.escape(new)}["']""", html)
         if match is None:
-            raise KeyError(f"anchor alias {old!r} points to {new!r}, which is not on the page")
+            continue
         marker = f'<span id="{escape(old)}" class="cr-alias" aria-hidden="true"></span>'
         html = html[: match.start()] + marker + html[match.start() :]
     return html

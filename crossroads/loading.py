@@ -106,7 +106,11 @@ def load_yaml(path: Path) -> YamlDocument:
         started = exc.context_mark
         if exc.context and started is not None and started.line + 1 != line:
             what += f" ({exc.context} at line {started.line + 1})"
-        raise DataError([DataProblem(name, line, "", f"YAML syntax error: {what}")]) from None
+        lines = text.splitlines()
+        # libyaml does not always name the character; a tab on the line is the likely cause.
+        tab = 0 < line <= len(lines) and "\t" in lines[line - 1]
+        message = f"YAML syntax error: {plain_words(what, tab_on_line=tab)}"
+        raise DataError([DataProblem(name, line, "", message)]) from None
     except yaml.YAMLError as exc:
         raise DataError([DataProblem(name, 1, "", f"YAML error: {exc}")]) from None
     if node is None:
@@ -117,6 +121,44 @@ def load_yaml(path: Path) -> YamlDocument:
     if problems:
         raise DataError(problems)
     return document
+
+
+# What the parser says -> what to do about it, in the author's words.
+_ADVICE = (
+    ("mapping values are not allowed", "a value contains ': ': put this value in quotes"),
+    (
+        "could not find expected ':'",
+        "a key has no ':' after it, or a value runs onto the next "
+        "line: check the indentation, or put the value in quotes",
+    ),
+    (
+        "cannot start any token",
+        "a value starts with a character YAML reserves (such as @, ` or "
+        "%): put this value in quotes",
+    ),
+    (
+        "did not find expected key",
+        "this line is not indented like the keys around it: line it "
+        "up with them, or put a value that starts with [, { or a quote in quotes as a whole",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item is not indented like the items around it: line its '-' up with theirs",
+    ),
+    ("found unexpected end of stream", "a quote or bracket is opened and never closed"),
+    ("expected ',' or ']'", "a list in brackets is not closed: end it with ]"),
+    ("expected ',' or '}'", "a mapping in braces is not closed: end it with }"),
+)
+
+
+def plain_words(parser_message: str, *, tab_on_line: bool = False) -> str:
+    """The parser's message with advice first, so an author knows what to change."""
+    if tab_on_line or "tab" in parser_message:
+        return f"indent with spaces, not tabs (the parser says: {parser_message})"
+    for fragment, advice in _ADVICE:
+        if fragment in parser_message:
+            return f"{advice} (the parser says: {parser_message})"
+    return parser_message
 
 
 _CONSTRUCTOR = _GuideConstructor("")

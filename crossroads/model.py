@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import field
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -25,7 +26,7 @@ ID_RULE = Pattern(
 )
 PAGE_PATH_RULE = Pattern(
     regex=r"([a-z0-9-]+/)*",
-    explanation="must be a page path like 'compare/nodejs-vs-flask/' (or '' for home)",
+    explanation="must be a page path like 'compare/a-vs-b/' (or '' for home)",
 )
 ANCHOR_RULE = Pattern(
     regex=r"[A-Za-z0-9_-]+", explanation="must be an anchor id: letters, digits, '-' and '_'"
@@ -153,13 +154,15 @@ ClaimVerdict = Literal["accurate", "misleading", "wrong", "unverifiable"]
 
 
 class Claim(Record):
-    """One checkable claim of the seed article, with our verdict and correction."""
+    """One checkable claim of a reviewed article, with our verdict and correction."""
 
     id: Id
     quote: Line
     section: ShortText
     verdict: ClaimVerdict
     correction: Text
+    # The technologies the claim is about: it is shown only where all of them are.
+    technologies: Annotated[list[Id], Length(min=1)]
     criteria: list[Id] = field(default_factory=list)
     sources: SourceIds
 
@@ -220,7 +223,7 @@ class Outcome(Record):
     id: Id
     title: ShortText
     technology: Id | None = None
-    use_case: Id
+    use_case: Id | None = None
     reason: Text
     criteria: Annotated[list[Id], Length(min=1)]
     sources: SourceIds
@@ -263,10 +266,29 @@ class Moves(Record):
 
 
 class Article(Record):
-    """The article the claims come from."""
+    """A published article the guide reviews, claim by claim; one file per article."""
 
-    title: Line
+    id: Id
+    title: ShortText
     description: Text
+    claims: Annotated[list[Claim], Length(min=1)]
+
+
+class ItemWords(Record):
+    """What the guide compares, as a reader would name one and several of them."""
+
+    one: ShortText
+    many: ShortText
+
+
+class GuideInfo(Record):
+    """The guide's own words: its name, the decision it helps with, who it is for."""
+
+    name: ShortText
+    decision: Line
+    audience: Line
+    item: ItemWords
+    opening: Text
 
 
 class SourcesFile(Record):
@@ -285,25 +307,20 @@ class StatementsFile(Record):
     statements: list[Statement] = field(default_factory=list)
 
 
-class ClaimsFile(Record):
-    article: Article
-    claims: list[Claim] = field(default_factory=list)
-
-
 class Guide(Record):
     """Every data file, validated and cross-checked: the only thing renderers see."""
 
+    info: GuideInfo
     sources: dict[str, Source]
     criteria: list[Criterion]
     technologies: dict[str, Technology]
     comparisons: list[Comparison]
     statements: list[Statement]
-    article: Article
-    claims: list[Claim]
+    articles: dict[str, Article]
     use_cases: dict[str, UseCase]
-    flowchart: Flowchart
+    flowchart: Flowchart | None
     moves: Moves
-    # 'technology:nodejs' -> the data file it came from, for "report a problem" links.
+    # 'technology:<id>' -> the data file it came from, for "report a problem" links.
     origins: dict[str, str]
 
     def criterion(self, criterion_id: str) -> Criterion:
@@ -314,15 +331,13 @@ class Guide(Record):
         found = self.technologies[technology_id].assessments.get(criterion_id)
         return found if found is not None else Assessment(status="not-assessed")
 
-    def statements_about(
-        self, *, technology: str | None = None, criterion: str | None = None
-    ) -> list[Statement]:
-        return [
-            s
-            for s in self.statements
-            if (technology is None or technology in s.technologies)
-            and (criterion is None or criterion in s.criteria)
-        ]
+    @property
+    def claims(self) -> list[Claim]:
+        return [claim for article in self.articles.values() for claim in article.claims]
+
+    def claim(self, claim_id: str) -> tuple[Article, Claim]:
+        """A claim and the article it comes from."""
+        return next((a, c) for a in self.articles.values() for c in a.claims if c.id == claim_id)
 
     def use_cases_for(self, technology_id: str) -> list[tuple[UseCase, Recommendation]]:
         return [
@@ -332,17 +347,31 @@ class Guide(Record):
             if r.technology == technology_id
         ]
 
-    def claim(self, claim_id: str) -> Claim:
-        return next(c for c in self.claims if c.id == claim_id)
+    # --- what a page may show: an item appears only where every technology it is about is ---
 
-    def claims_about(self, criterion_id: str) -> list[Claim]:
-        return [c for c in self.claims if criterion_id in c.criteria]
-
-    def statements_for(self, criterion_id: str, technology_ids: list[str]) -> list[Statement]:
-        """Statements on ``criterion_id`` about at least one of ``technology_ids``."""
-        wanted = set(technology_ids)
+    def statements_within(
+        self, technology_ids: Iterable[str], *, criterion: str | None = None
+    ) -> list[Statement]:
+        """Statements about no technology outside ``technology_ids`` (on ``criterion``)."""
+        allowed = set(technology_ids)
         return [
             s
             for s in self.statements
-            if criterion_id in s.criteria and wanted.intersection(s.technologies)
+            if set(s.technologies) <= allowed and (criterion is None or criterion in s.criteria)
+        ]
+
+    def statements_of(self, technology_id: str) -> list[Statement]:
+        """Statements about ``technology_id`` (alone or with others): its own page's list."""
+        return [s for s in self.statements if technology_id in s.technologies]
+
+    def claims_within(
+        self, technology_ids: Iterable[str], *, criterion: str | None = None
+    ) -> list[tuple[Article, Claim]]:
+        """Article claims about no technology outside ``technology_ids`` (on ``criterion``)."""
+        allowed = set(technology_ids)
+        return [
+            (a, c)
+            for a in self.articles.values()
+            for c in a.claims
+            if set(c.technologies) <= allowed and (criterion is None or criterion in c.criteria)
         ]

@@ -10,15 +10,20 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 
+def url_path(src_uri: str) -> str:
+    """A docs-relative page path as its URL path: ``compare/x.md`` -> ``compare/x/``."""
+    url = src_uri.removesuffix(".md").removesuffix("index")
+    return url if not url or url.endswith("/") else url + "/"
+
+
 @dataclass(frozen=True)
 class Publication:
     site_url: str
     repo_url: str
 
     def page_url(self, page_path: str, anchor: str = "") -> str:
-        """Public URL of a docs-relative page path such as ``compare/nodejs-vs-flask.md``."""
-        url = page_path.removesuffix(".md").removesuffix("index")
-        url = url if not url or url.endswith("/") else url + "/"
+        """Public URL of a docs-relative page path such as ``compare/a-vs-b.md``."""
+        url = url_path(page_path)
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return base + quote(url) + (f"#{anchor}" if anchor else "")
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from crossroads import markdown_text
 from crossroads.diagram import flowchart_svg
-from crossroads.model import Assessment, Comparison, Guide, Recommendation, UseCase
+from crossroads.model import Article, Assessment, Comparison, Guide, Recommendation, UseCase
 from crossroads.publication import Publication
 
 VERDICT_LABELS = {
@@ -89,6 +89,7 @@ def environment() -> Environment:
     env.globals["citation_list"] = citation_list
     env.globals["verdict_word"] = verdict_word
     env.globals["verdict_cell"] = verdict_cell
+    env.globals["article_path"] = article_path
     # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
     env.globals["list_indent"] = lambda depth: Markup("    " * depth)
     return env
@@ -158,13 +159,20 @@ def use_case_path(use_case_id: str) -> str:
     return f"use-cases/{use_case_id}.md"
 
 
-CLAIMS_PATH = "claims.md"
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+ARTICLES_INDEX_PATH = "articles/index.md"
 DECIDE_PATH = "decide.md"
 USE_CASES_INDEX_PATH = "use-cases/index.md"
 SOURCES_PATH = "sources.md"
 CRITERIA_PATH = "criteria.md"
 TECHNOLOGIES_INDEX_PATH = "technologies/index.md"
 COMPARISONS_INDEX_PATH = "compare/index.md"
+# Pages of a kind that exists only when its data does; a nav entry for one that is not
+# generated is dropped rather than left dangling.
+OPTIONAL_PAGES = (DECIDE_PATH, USE_CASES_INDEX_PATH, ARTICLES_INDEX_PATH)
 
 
 # --- pages ---------------------------------------------------------------------------------
@@ -196,11 +204,9 @@ def technology_page(guide: Guide, technology_id: str, publication: Publication) 
         technology=technology,
         comparisons=[c for c in guide.comparisons if technology_id in c.technologies],
         cells=[(c, guide.assessment(technology_id, c.id)) for c in guide.criteria],
-        pros=[s for s in guide.statements_about(technology=technology_id) if s.kind == "pro"],
-        cons=[s for s in guide.statements_about(technology=technology_id) if s.kind == "con"],
-        similarities=[
-            s for s in guide.statements_about(technology=technology_id) if s.kind == "similarity"
-        ],
+        pros=[s for s in guide.statements_of(technology_id) if s.kind == "pro"],
+        cons=[s for s in guide.statements_of(technology_id) if s.kind == "con"],
+        similarities=[s for s in guide.statements_of(technology_id) if s.kind == "similarity"],
         use_cases=guide.use_cases_for(technology_id),
     )
 
@@ -226,9 +232,19 @@ def comparison_title(guide: Guide, comparison: Comparison) -> str:
     return " vs ".join(guide.technologies[t].name for t in comparison.technologies)
 
 
-def claims_page(guide: Guide, publication: Publication) -> str:
-    report = _reporter(publication, CLAIMS_PATH, "The article's claims, checked")
-    return _render("claims.md.j2", guide=guide, report=report, data_files=[guide.origins["claims"]])
+def article_page(guide: Guide, article: Article, publication: Publication) -> str:
+    path = article_path(article.id)
+    return _render(
+        "article.md.j2",
+        guide=guide,
+        article=article,
+        report=_reporter(publication, path, article.title),
+        data_files=[guide.origins[f"article:{article.id}"]],
+    )
+
+
+def articles_index(guide: Guide) -> str:
+    return _render("articles_index.md.j2", guide=guide)
 
 
 def sources_page(guide: Guide, today: dt.date) -> str:
@@ -293,11 +309,9 @@ def criterion_link(guide: Guide, criterion_id: str, technology_ids: list[str]) -
 
 def use_case_page(guide: Guide, use_case: UseCase) -> str:
     technology_ids = [r.technology for r in use_case.recommendations]
-    criteria = [n.criterion for n in use_case.needs]
+    criteria = {n.criterion for n in use_case.needs}
     statements = [
-        s
-        for s in guide.statements
-        if set(s.criteria) & set(criteria) and set(s.technologies) & set(technology_ids)
+        s for s in guide.statements_within(technology_ids) if criteria.intersection(s.criteria)
     ]
     return _render(
         "use_case.md.j2",
@@ -323,6 +337,7 @@ def _page_url(path: str) -> str:
 def flowchart_data(guide: Guide) -> dict[str, object]:
     """What the flowchart script needs; every value is text the script inserts as text."""
     flowchart = guide.flowchart
+    assert flowchart is not None
     all_technologies = list(guide.technologies)
 
     def criterion_url(criterion_id: str) -> str:
@@ -348,7 +363,9 @@ def flowchart_data(guide: Guide) -> dict[str, object]:
                 "useCase": {
                     "title": guide.use_cases[o.use_case].title,
                     "url": _page_url(use_case_path(o.use_case)),
-                },
+                }
+                if o.use_case
+                else None,
                 "criteria": [
                     {"name": guide.criterion(c).name, "url": criterion_url(c)} for c in o.criteria
                 ],
@@ -375,6 +392,7 @@ def _script_json(value: object) -> Markup:
 
 
 def decide_page(guide: Guide) -> str:
+    assert guide.flowchart is not None
     all_technologies = list(guide.technologies)
     return _render(
         "decide.md.j2",
@@ -413,3 +431,18 @@ def technology_list(guide: Guide) -> str:
 
 def comparison_list(guide: Guide) -> str:
     return _render("fragments/comparison_list.md.j2", guide=guide)
+
+
+def opening(guide: Guide) -> str:
+    """The guide's opening paragraphs (``opening`` in data/guide.yml) for the home page."""
+    return _render("fragments/opening.md.j2", guide=guide)
+
+
+def ways_in(guide: Guide) -> str:
+    """Links to the ways into the guide that exist: the flowchart, a comparison, use cases."""
+    return _render(
+        "fragments/ways_in.md.j2",
+        guide=guide,
+        first_comparison=comparison_path(guide.comparisons[0]) if guide.comparisons else None,
+        first_title=comparison_title(guide, guide.comparisons[0]) if guide.comparisons else None,
+    )

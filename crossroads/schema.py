@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from crossroads.loading import Location
 from crossroads.record import Record
+from crossroads.suggest import did_you_mean
 
 
 class Problem(NamedTuple):
@@ -273,7 +274,8 @@ def _record(model: type) -> Converter:
                 )
         for data_key in value:
             if data_key not in known:
-                problems.append(Problem((*location, data_key), f"unknown key {data_key!r}"))
+                hint = did_you_mean(str(data_key), known)
+                problems.append(Problem((*location, data_key), f"unknown key {data_key!r}{hint}"))
         if len(problems) > start:
             return _INVALID
         try:

@@ -12,14 +12,16 @@ from collections.abc import Callable
 from typing import Any
 
 from crossroads import rendering
+from crossroads.errors import DataError, DataProblem
 from crossroads.model import Guide
 from crossroads.publication import Publication
+from crossroads.suggest import did_you_mean
 
 MARKER = re.compile(r"<!--\s*crossroads:(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z0-9-]+)*)\s*-->")
 
 
 class MarkerError(ValueError):
-    """A hand-written page used a marker that does not exist or got wrong arguments."""
+    """A marker that does not exist or got wrong arguments (the message says which)."""
 
 
 def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> dict[str, str]:
@@ -27,14 +29,22 @@ def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> d
     pages = {
         rendering.TECHNOLOGIES_INDEX_PATH: rendering.technologies_index(guide),
         rendering.COMPARISONS_INDEX_PATH: rendering.comparisons_index(guide),
-        rendering.CLAIMS_PATH: rendering.claims_page(guide, publication),
         rendering.SOURCES_PATH: rendering.sources_page(guide, today),
         rendering.CRITERIA_PATH: rendering.criteria_page(guide),
-        rendering.USE_CASES_INDEX_PATH: rendering.use_cases_index(guide),
-        rendering.DECIDE_PATH: rendering.decide_page(guide),
     }
+    # A page kind appears only when its data exists.
+    if guide.flowchart is not None:
+        pages[rendering.DECIDE_PATH] = rendering.decide_page(guide)
+    if guide.use_cases:
+        pages[rendering.USE_CASES_INDEX_PATH] = rendering.use_cases_index(guide)
     for use_case in guide.use_cases.values():
         pages[rendering.use_case_path(use_case.id)] = rendering.use_case_page(guide, use_case)
+    if guide.articles:
+        pages[rendering.ARTICLES_INDEX_PATH] = rendering.articles_index(guide)
+    for article in guide.articles.values():
+        pages[rendering.article_path(article.id)] = rendering.article_page(
+            guide, article, publication
+        )
     for technology_id in guide.technologies:
         pages[rendering.technology_path(technology_id)] = rendering.technology_page(
             guide, technology_id, publication
@@ -51,7 +61,8 @@ def _comparison_table(guide: Guide, args: list[str]) -> str:
         raise MarkerError("comparison-table needs at least two technology ids")
     unknown = [a for a in args if a not in guide.technologies]
     if unknown:
-        raise MarkerError(f"comparison-table: unknown technology {', '.join(unknown)}")
+        hints = "".join(did_you_mean(u, guide.technologies) for u in unknown)
+        raise MarkerError(f"comparison-table: unknown technology {', '.join(unknown)}{hints}")
     declared = next((c for c in guide.comparisons if c.technologies == args), None)
     link_to = f"/{rendering.comparison_path(declared)}" if declared else None
     return rendering.comparison_table(guide, args, link_to)
@@ -66,15 +77,31 @@ def _no_args(render: Callable[[Guide], str]) -> Callable[[Guide, list[str]], str
     return marker
 
 
+def _featured_comparison(guide: Guide) -> str:
+    if not guide.comparisons:
+        raise MarkerError("featured-comparison needs a comparison in data/comparisons.yml")
+    first = guide.comparisons[0]
+    return rendering.comparison_table(
+        guide, first.technologies, f"/{rendering.comparison_path(first)}"
+    )
+
+
 MARKERS: dict[str, Callable[[Guide, list[str]], str]] = {
     "comparison-table": _comparison_table,
+    "featured-comparison": _no_args(_featured_comparison),
+    "opening": _no_args(rendering.opening),
+    "ways-in": _no_args(rendering.ways_in),
     "technology-list": _no_args(rendering.technology_list),
     "comparison-list": _no_args(rendering.comparison_list),
 }
 
 
 def expand_markers(markdown: str, guide: Guide, page: str) -> str:
-    """Replace ``<!-- crossroads:NAME args -->`` markers; unknown ones raise, never vanish."""
+    """Replace ``<!-- crossroads:NAME args -->`` markers; unknown ones are errors, never blank.
+
+    Raises :class:`DataError` with every bad marker of the page, each at ``page:line``.
+    """
+    problems: list[DataProblem] = []
 
     def replace(match: re.Match[str]) -> str:
         name, args = match["name"], match["args"].split()
@@ -82,17 +109,26 @@ def expand_markers(markdown: str, guide: Guide, page: str) -> str:
         render = MARKERS.get(name)
         if render is None:
             known = ", ".join(sorted(MARKERS))
-            raise MarkerError(f"{page}:{line}: unknown marker 'crossroads:{name}' (known: {known})")
+            hint = did_you_mean(name, MARKERS)
+            problems.append(
+                DataProblem(
+                    page, line, "", f"unknown marker 'crossroads:{name}'{hint} (known: {known})"
+                )
+            )
+            return match.group(0)
         try:
             return render(guide, args)
         except MarkerError as exc:
-            raise MarkerError(f"{page}:{line}: {exc}") from None
+            problems.append(DataProblem(page, line, "", str(exc)))
+            return match.group(0)
 
     expanded = MARKER.sub(replace, markdown)
-    leftover = re.search(r"<!--\s*crossroads:[^>]*-->", expanded)
-    if leftover:
-        line = expanded.count("\n", 0, leftover.start()) + 1
-        raise MarkerError(f"{page}:{line}: malformed marker {leftover.group(0)!r}")
+    if not problems:
+        for leftover in re.finditer(r"<!--\s*crossroads:[^>]*-->", expanded):
+            line = expanded.count("\n", 0, leftover.start()) + 1
+            problems.append(DataProblem(page, line, "", f"malformed marker {leftover.group(0)!r}"))
+    if problems:
+        raise DataError(problems)
     return expanded
 
 
@@ -103,10 +139,15 @@ def expand_nav(nav: list[NavItem], pages: dict[str, str]) -> list[NavItem]:
     """Give each section index page in the nav its generated children, in data order.
 
     ``- Technologies: technologies/index.md`` becomes a section holding the index page and
-    every generated ``technologies/*.md``; so adding a data file adds its nav entry.
+    every generated ``technologies/*.md``; so adding a data file adds its nav entry. An
+    entry for a page kind whose data does not exist (no flowchart: no ``decide.md``) is
+    dropped, so one ``mkdocs.yml`` serves a guide with or without it.
     """
     expanded: list[NavItem] = []
     for item in nav:
+        target_of_item = next(iter(item.values())) if isinstance(item, dict) else item
+        if target_of_item in rendering.OPTIONAL_PAGES and target_of_item not in pages:
+            continue
         if isinstance(item, dict) and len(item) == 1:
             ((title, target),) = item.items()
             if isinstance(target, str) and target.endswith("/index.md"):

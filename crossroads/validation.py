@@ -1,25 +1,30 @@
 """Load every file under ``data/``, validate it against :mod:`crossroads.model`, cross-check ids.
 
 All problems in all files are collected before anything is raised, so one build
-tells an author everything there is to fix.
+tells an author everything there is to fix. Which files the guide reads is decided here
+once (:data:`SINGLE_FILES`, :data:`FOLDERS`); any other YAML or JSON file under ``data/``
+is an error, so a misspelt name is never silently ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from crossroads.errors import DataError, DataProblem
+from crossroads.errors import DataError, DataProblem, display_path
 from crossroads.graph import check_flowchart
 from crossroads.loading import Location, YamlDocument, load_yaml
 from crossroads.model import (
-    ClaimsFile,
+    Article,
     ComparisonsFile,
     CriteriaFile,
     Flowchart,
     Guide,
+    GuideInfo,
     Moves,
     SourcesFile,
     StatementsFile,
@@ -27,23 +32,50 @@ from crossroads.model import (
     UseCase,
 )
 from crossroads.schema import Invalid, parse
+from crossroads.suggest import did_you_mean, nearest
 
 STALE_AFTER = dt.timedelta(days=365)
+MANIFEST_FILE = "published-anchors.json"
+
+# file name -> (its shape, whether a guide must have it)
+SINGLE_FILES: dict[str, tuple[type[Any], bool]] = {
+    "guide.yml": (GuideInfo, True),
+    "sources.yml": (SourcesFile, True),
+    "criteria.yml": (CriteriaFile, True),
+    "comparisons.yml": (ComparisonsFile, False),
+    "statements.yml": (StatementsFile, False),
+    "flowchart.yml": (Flowchart, False),
+    "moved.yml": (Moves, False),
+}
+# folder -> the shape of each ``<folder>/<id>.yml``
+FOLDERS: dict[str, type[Technology | UseCase | Article]] = {
+    "technologies": Technology,
+    "use-cases": UseCase,
+    "articles": Article,
+}
+_DATA_LIKE = re.compile(r"\.(ya?ml|json)(\W|$)", re.IGNORECASE)
 
 ModelT = TypeVar("ModelT")
+ItemT = TypeVar("ItemT", Technology, UseCase, Article)
 
 
+def what_the_guide_reads() -> str:
+    names = [*SINGLE_FILES, MANIFEST_FILE, *(f"{folder}/<id>.yml" for folder in FOLDERS)]
+    return ", ".join(names)
+
+
+@dataclass
 class _Collector:
     """Accumulates problems across files instead of stopping at the first."""
 
-    def __init__(self) -> None:
-        self.problems: list[DataProblem] = []
+    problems: list[DataProblem] = field(default_factory=list)
 
-    def load(self, path: Path) -> YamlDocument | None:
+    def load(self, path: Path, *, required: bool = True) -> YamlDocument | None:
         if not path.is_file():
-            self.problems.append(
-                DataProblem(path.as_posix(), 1, "", "required data file is missing")
-            )
+            if required:
+                self.problems.append(
+                    DataProblem(display_path(path), 1, "", "required data file is missing")
+                )
             return None
         try:
             return load_yaml(path)
@@ -60,223 +92,90 @@ class _Collector:
             self.problems.extend(document.problem(p.location, p.message) for p in exc.problems)
             return None
 
+    def folder(
+        self, folder: Path, model: type[ItemT]
+    ) -> tuple[set[str], dict[str, YamlDocument], dict[str, ItemT]]:
+        """One-item-per-file data (``<folder>/<id>.yml``); the id must match the file name.
 
-OneItemT = TypeVar("OneItemT", Technology, UseCase)
+        Returns every file's stem (so references to a file that failed to parse are not also
+        reported as unknown), the documents and the items that parsed.
+        """
+        paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+        documents: dict[str, YamlDocument] = {}
+        items: dict[str, ItemT] = {}
+        for path in paths:
+            document = self.load(path)
+            item = self.parse(document, model)
+            if document is None or item is None:
+                continue
+            if item.id != path.stem:
+                message = f"id {item.id!r} must match the file name {path.stem!r}"
+                self.problems.append(document.problem(("id",), message))
+                continue
+            documents[item.id] = document
+            items[item.id] = item
+        return {p.stem for p in paths}, documents, items
 
 
-def _folder(
-    collect: _Collector, folder: Path, model: type[OneItemT]
-) -> tuple[list[Path], dict[str, YamlDocument], dict[str, OneItemT]]:
-    """Load one-item-per-file data (``<folder>/<id>.yml``); the id must match the file name."""
-    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    documents: dict[str, YamlDocument] = {}
-    items: dict[str, OneItemT] = {}
-    for path in paths:
-        document = collect.load(path)
-        item = collect.parse(document, model)
-        if document is None or item is None:
+def stray_files(data_dir: Path) -> list[DataProblem]:
+    """YAML or JSON files under ``data_dir`` that the guide would not read."""
+    read = {data_dir / name for name in (*SINGLE_FILES, MANIFEST_FILE)}
+    problems = []
+    for path in sorted(data_dir.rglob("*")):
+        relative = path.relative_to(data_dir)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
             continue
-        if item.id != path.stem:
-            message = f"id {item.id!r} must match the file name {path.stem!r}"
-            collect.problems.append(document.problem(("id",), message))
+        if not _DATA_LIKE.search(path.name) or path in read:
             continue
-        documents[item.id] = document
-        items[item.id] = item
-    return paths, documents, items
-
-
-def load_guide(data_dir: Path, today: dt.date) -> Guide:
-    """Read and validate the whole guide under ``data_dir``; raise :class:`DataError` if invalid."""
-    collect = _Collector()
-    docs = {
-        name: collect.load(data_dir / f"{name}.yml")
-        for name in ("sources", "criteria", "comparisons", "statements", "claims")
-    }
-    sources_file = collect.parse(docs["sources"], SourcesFile)
-    criteria_file = collect.parse(docs["criteria"], CriteriaFile)
-    comparisons_file = collect.parse(docs["comparisons"], ComparisonsFile)
-    statements_file = collect.parse(docs["statements"], StatementsFile)
-    claims_file = collect.parse(docs["claims"], ClaimsFile)
-
-    tech_paths, technology_docs, technologies = _folder(
-        collect, data_dir / "technologies", Technology
-    )
-    if not tech_paths:
-        collect.problems.append(
-            DataProblem((data_dir / "technologies").as_posix(), 1, "", "no technology files found")
+        if len(relative.parts) == 2 and relative.parts[0] in FOLDERS and path.suffix == ".yml":
+            continue
+        problems.append(
+            DataProblem(
+                display_path(path),
+                1,
+                "",
+                f"the guide does not read this file: {_stray_advice(relative)} "
+                f"(the guide reads {what_the_guide_reads()})",
+            )
         )
-    technologies = dict(sorted(technologies.items(), key=lambda item: item[1].name.lower()))
-    use_case_paths, use_case_docs, use_cases = _folder(collect, data_dir / "use-cases", UseCase)
-    use_cases = dict(sorted(use_cases.items(), key=lambda item: item[1].title.lower()))
+    return problems
 
-    moves_doc = collect.load(data_dir / "moved.yml")
-    moves = collect.parse(moves_doc, Moves)
 
-    flowchart_doc = collect.load(data_dir / "flowchart.yml")
-    flowchart = collect.parse(flowchart_doc, Flowchart)
+def _stray_advice(relative: Path) -> str:
+    if relative.suffix.lower() == ".yaml":
+        return f"rename it to {relative.with_suffix('.yml').as_posix()}"
+    if len(relative.parts) == 2 and relative.parts[0] not in FOLDERS:
+        near = nearest(relative.parts[0], FOLDERS)
+        if near:
+            return f"move it to the folder {near}/"
+    if len(relative.parts) == 1 and (near := nearest(relative.name, SINGLE_FILES)):
+        return f"it looks like a copy of {near}: delete it, or move it out of data/"
+    return "rename it, or move it out of data/"
 
-    problems = collect.problems
-    # Cross-checks run on whatever parsed, so one build reports problems in every file; a
-    # reference into a file that failed to parse is not checked (its ids are unknown).
-    source_ids = {s.id for s in sources_file.sources} if sources_file else None
-    criterion_ids = {c.id for c in criteria_file.criteria} if criteria_file else None
-    # A technology file that failed to parse still names its technology: do not also report
-    # every reference to it as unknown.
-    technology_ids = set(technologies) | {path.stem for path in tech_paths}
 
-    def refs(
-        document: YamlDocument,
-        location: Location,
-        ids: Iterable[str],
-        known: set[str] | None,
-        kind: str,
+class _References:
+    """Checks that ids used in one file are defined somewhere, suggesting the nearest one."""
+
+    def __init__(self, problems: list[DataProblem]) -> None:
+        self.problems = problems
+        # kind -> known ids, or None when the defining file failed (its ids are unknown)
+        self.known: dict[str, set[str] | None] = {}
+
+    def check(
+        self, document: YamlDocument, location: Location, ids: Iterable[str] | str, kind: str
     ) -> None:
+        known = self.known[kind]
         if known is None:
             return
-        for position, ref in enumerate(ids):
+        single = isinstance(ids, str)
+        for position, ref in enumerate([ids] if isinstance(ids, str) else ids):
             if ref not in known:
-                problems.append(document.problem((*location, position), f"unknown {kind} {ref!r}"))
-
-    def ref_one(
-        document: YamlDocument, location: Location, ref: str, known: set[str] | None, kind: str
-    ) -> None:
-        if known is not None and ref not in known:
-            problems.append(document.problem(location, f"unknown {kind} {ref!r}"))
-
-    if sources_file and (doc := docs["sources"]):
-        problems += _duplicates(doc, "sources", [s.id for s in sources_file.sources])
-        for index, source in enumerate(sources_file.sources):
-            if source.checked > today:
-                problems.append(doc.problem(("sources", index, "checked"), "date is in the future"))
-
-    if criteria_file and (doc := docs["criteria"]):
-        problems += _duplicates(doc, "criteria", [c.id for c in criteria_file.criteria])
-
-    for tech_id, technology in technologies.items():
-        doc = technology_docs[tech_id]
-        refs(doc, ("summary", "sources"), technology.summary.sources, source_ids, "source")
-        for criterion_id, assessment in technology.assessments.items():
-            if criterion_ids is not None and criterion_id not in criterion_ids:
-                problems.append(
-                    doc.problem(
-                        ("assessments", criterion_id), f"unknown criterion {criterion_id!r}"
-                    )
-                )
-            where: Location = ("assessments", criterion_id, "sources")
-            refs(doc, where, assessment.sources, source_ids, "source")
-
-    if comparisons_file and (doc := docs["comparisons"]):
-        problems += _duplicates(doc, "comparisons", [c.id for c in comparisons_file.comparisons])
-        for index, comparison in enumerate(comparisons_file.comparisons):
-            where = ("comparisons", index)
-            refs(
-                doc, (*where, "technologies"), comparison.technologies, technology_ids, "technology"
-            )
-            if len(set(comparison.technologies)) != len(comparison.technologies):
-                problems.append(
-                    doc.problem((*where, "technologies"), "a technology is listed twice")
-                )
-            if comparison.summary is not None:
-                summary_sources = comparison.summary.sources
-                refs(doc, (*where, "summary", "sources"), summary_sources, source_ids, "source")
-
-    if statements_file and (doc := docs["statements"]):
-        problems += _duplicates(doc, "statements", [s.id for s in statements_file.statements])
-        for index, statement in enumerate(statements_file.statements):
-            where = ("statements", index)
-            refs(
-                doc, (*where, "technologies"), statement.technologies, technology_ids, "technology"
-            )
-            refs(doc, (*where, "criteria"), statement.criteria, criterion_ids, "criterion")
-            refs(doc, (*where, "sources"), statement.sources, source_ids, "source")
-
-    use_case_ids = set(use_cases) | {path.stem for path in use_case_paths}
-    claim_ids = {c.id for c in claims_file.claims} if claims_file else None
-    for use_case_id, use_case in use_cases.items():
-        doc = use_case_docs[use_case_id]
-        for index, need in enumerate(use_case.needs):
-            ref_one(doc, ("needs", index, "criterion"), need.criterion, criterion_ids, "criterion")
-        recommended = [r.technology for r in use_case.recommendations]
-        for index, recommendation in enumerate(use_case.recommendations):
-            where = ("recommendations", index)
-            tech_ref = recommendation.technology
-            ref_one(doc, (*where, "technology"), tech_ref, technology_ids, "technology")
-            refs(doc, (*where, "sources"), recommendation.sources, source_ids, "source")
-            if recommended.index(recommendation.technology) != index:
-                problems.append(
-                    doc.problem(
-                        (*where, "technology"),
-                        f"technology {recommendation.technology!r} is recommended twice",
-                    )
-                )
-        for index, caveat in enumerate(use_case.caveats):
-            refs(doc, ("caveats", index, "sources"), caveat.sources, source_ids, "source")
-        refs(doc, ("related",), use_case.related, use_case_ids - {use_case_id}, "use case")
-        refs(doc, ("claims",), use_case.claims, claim_ids, "claim")
-
-    if flowchart and flowchart_doc:
-        problems += check_flowchart(flowchart, flowchart_doc)
-        for index, outcome in enumerate(flowchart.outcomes):
-            where = ("outcomes", index)
-            if outcome.technology is not None:
-                ref_one(
-                    flowchart_doc,
-                    (*where, "technology"),
-                    outcome.technology,
-                    technology_ids,
-                    "technology",
-                )
-            ref_one(flowchart_doc, (*where, "use_case"), outcome.use_case, use_case_ids, "use case")
-            refs(flowchart_doc, (*where, "criteria"), outcome.criteria, criterion_ids, "criterion")
-            refs(flowchart_doc, (*where, "sources"), outcome.sources, source_ids, "source")
-
-    if claims_file and (doc := docs["claims"]):
-        problems += _duplicates(doc, "claims", [c.id for c in claims_file.claims])
-        for index, claim in enumerate(claims_file.claims):
-            where = ("claims", index)
-            refs(doc, (*where, "criteria"), claim.criteria, criterion_ids, "criterion")
-            refs(doc, (*where, "sources"), claim.sources, source_ids, "source")
-
-    if problems:
-        raise DataError(problems)
-    assert sources_file and criteria_file and comparisons_file and statements_file and claims_file
-    assert flowchart and flowchart_doc and moves
-    sources_doc, criteria_doc = docs["sources"], docs["criteria"]
-    comparisons_doc, statements_doc, claims_doc = (
-        docs["comparisons"],
-        docs["statements"],
-        docs["claims"],
-    )
-    assert sources_doc and criteria_doc and comparisons_doc and statements_doc and claims_doc
-
-    origins = {f"technology:{tid}": technology_docs[tid].name for tid in technologies}
-    origins.update({f"use-case:{uid}": use_case_docs[uid].name for uid in use_cases})
-    origins["flowchart"] = flowchart_doc.name
-    origins.update(
-        {
-            "sources": sources_doc.name,
-            "criteria": criteria_doc.name,
-            "comparisons": comparisons_doc.name,
-            "statements": statements_doc.name,
-            "claims": claims_doc.name,
-        }
-    )
-    return Guide(
-        sources={s.id: s for s in sources_file.sources},
-        criteria=list(criteria_file.criteria),
-        technologies=technologies,
-        comparisons=list(comparisons_file.comparisons),
-        statements=list(statements_file.statements),
-        article=claims_file.article,
-        claims=list(claims_file.claims),
-        use_cases=use_cases,
-        flowchart=flowchart,
-        moves=moves,
-        origins=origins,
-    )
+                where = location if single else (*location, position)
+                hint = did_you_mean(ref, known)
+                self.problems.append(document.problem(where, f"unknown {kind} {ref!r}{hint}"))
 
 
-def _duplicates(document: YamlDocument, key: str, ids: list[str]) -> list[DataProblem]:
+def duplicates(document: YamlDocument, key: str, ids: list[str]) -> list[DataProblem]:
     first_seen: dict[str, int] = {}
     problems = []
     for index, item_id in enumerate(ids):
@@ -291,6 +190,223 @@ def _duplicates(document: YamlDocument, key: str, ids: list[str]) -> list[DataPr
         else:
             first_seen[item_id] = index
     return problems
+
+
+@dataclass
+class _Loaded:
+    """Everything read from ``data/``, before cross-checks; ``None`` where a file failed."""
+
+    docs: dict[str, YamlDocument | None]
+    info: GuideInfo | None
+    sources: SourcesFile | None
+    criteria: CriteriaFile | None
+    comparisons: ComparisonsFile | None
+    statements: StatementsFile | None
+    flowchart: Flowchart | None
+    moves: Moves | None
+    folder_docs: dict[str, dict[str, YamlDocument]]
+    file_ids: dict[str, set[str]]
+    technologies: dict[str, Technology]
+    use_cases: dict[str, UseCase]
+    articles: dict[str, Article]
+
+
+def _read(data_dir: Path, collect: _Collector) -> _Loaded:
+    docs = {
+        name: collect.load(data_dir / name, required=required)
+        for name, (_, required) in SINGLE_FILES.items()
+    }
+    parsed = {name: collect.parse(docs[name], model) for name, (model, _) in SINGLE_FILES.items()}
+    tech_ids, tech_docs, technologies = collect.folder(data_dir / "technologies", Technology)
+    use_ids, use_docs, use_cases = collect.folder(data_dir / "use-cases", UseCase)
+    article_ids, article_docs, articles = collect.folder(data_dir / "articles", Article)
+    file_ids = {"technologies": tech_ids, "use-cases": use_ids, "articles": article_ids}
+    folder_docs = {"technologies": tech_docs, "use-cases": use_docs, "articles": article_docs}
+    if not file_ids["technologies"]:
+        collect.problems.append(
+            DataProblem(
+                display_path(data_dir / "technologies"),
+                1,
+                "",
+                "no technology files found: add one file per technology, like "
+                "technologies/<id>.yml",
+            )
+        )
+    return _Loaded(
+        docs=docs,
+        info=parsed["guide.yml"],
+        sources=parsed["sources.yml"],
+        criteria=parsed["criteria.yml"],
+        comparisons=parsed["comparisons.yml"] if docs["comparisons.yml"] else ComparisonsFile(),
+        statements=parsed["statements.yml"] if docs["statements.yml"] else StatementsFile(),
+        flowchart=parsed["flowchart.yml"],
+        moves=parsed["moved.yml"] if docs["moved.yml"] else Moves(),
+        folder_docs=folder_docs,
+        file_ids=file_ids,
+        technologies=dict(sorted(technologies.items(), key=lambda i: i[1].name.lower())),
+        use_cases=dict(sorted(use_cases.items(), key=lambda i: i[1].title.lower())),
+        articles=dict(sorted(articles.items(), key=lambda i: i[1].title.lower())),
+    )
+
+
+def load_guide(data_dir: Path, today: dt.date) -> Guide:
+    """Read and validate the whole guide under ``data_dir``; raise :class:`DataError` if invalid."""
+    collect = _Collector()
+    collect.problems += stray_files(data_dir)
+    loaded = _read(data_dir, collect)
+    collect.problems += _cross_check(loaded, today)
+    if collect.problems:
+        raise DataError(collect.problems)
+    return _assemble(loaded)
+
+
+def _cross_check(loaded: _Loaded, today: dt.date) -> list[DataProblem]:
+    problems: list[DataProblem] = []
+    refs = _References(problems)
+    # Cross-checks run on whatever parsed, so one build reports problems in every file; a
+    # reference into a file that failed to parse is not checked (its ids are unknown).
+    refs.known["source"] = {s.id for s in loaded.sources.sources} if loaded.sources else None
+    refs.known["criterion"] = {c.id for c in loaded.criteria.criteria} if loaded.criteria else None
+    refs.known["technology"] = set(loaded.technologies) | loaded.file_ids["technologies"]
+    refs.known["use case"] = set(loaded.use_cases) | loaded.file_ids["use-cases"]
+    refs.known["claim"] = {c.id for a in loaded.articles.values() for c in a.claims}
+    if loaded.file_ids["articles"] - set(loaded.articles):
+        refs.known["claim"] = None
+    _check_single_files(loaded, refs, today)
+    _check_technologies(loaded, refs)
+    _check_use_cases(loaded, refs)
+    _check_articles(loaded, refs)
+    flowchart_doc = loaded.docs["flowchart.yml"]
+    if loaded.flowchart and flowchart_doc:
+        problems += check_flowchart(loaded.flowchart, flowchart_doc)
+        for index, outcome in enumerate(loaded.flowchart.outcomes):
+            where = ("outcomes", index)
+            if outcome.technology is not None:
+                refs.check(flowchart_doc, (*where, "technology"), outcome.technology, "technology")
+            if outcome.use_case is not None:
+                refs.check(flowchart_doc, (*where, "use_case"), outcome.use_case, "use case")
+            refs.check(flowchart_doc, (*where, "criteria"), outcome.criteria, "criterion")
+            refs.check(flowchart_doc, (*where, "sources"), outcome.sources, "source")
+    return problems
+
+
+def _check_single_files(loaded: _Loaded, refs: _References, today: dt.date) -> None:
+    problems = refs.problems
+    if loaded.sources and (doc := loaded.docs["sources.yml"]):
+        problems += duplicates(doc, "sources", [s.id for s in loaded.sources.sources])
+        for index, source in enumerate(loaded.sources.sources):
+            if source.checked > today:
+                problems.append(doc.problem(("sources", index, "checked"), "date is in the future"))
+    if loaded.criteria and (doc := loaded.docs["criteria.yml"]):
+        problems += duplicates(doc, "criteria", [c.id for c in loaded.criteria.criteria])
+    if loaded.comparisons and (doc := loaded.docs["comparisons.yml"]):
+        comparisons = loaded.comparisons.comparisons
+        problems += duplicates(doc, "comparisons", [c.id for c in comparisons])
+        for index, comparison in enumerate(comparisons):
+            where = ("comparisons", index)
+            refs.check(doc, (*where, "technologies"), comparison.technologies, "technology")
+            if len(set(comparison.technologies)) != len(comparison.technologies):
+                problems.append(
+                    doc.problem((*where, "technologies"), "a technology is listed twice")
+                )
+            if comparison.summary is not None:
+                refs.check(
+                    doc, (*where, "summary", "sources"), comparison.summary.sources, "source"
+                )
+    if loaded.statements and (doc := loaded.docs["statements.yml"]):
+        statements = loaded.statements.statements
+        problems += duplicates(doc, "statements", [s.id for s in statements])
+        for index, statement in enumerate(statements):
+            where = ("statements", index)
+            refs.check(doc, (*where, "technologies"), statement.technologies, "technology")
+            refs.check(doc, (*where, "criteria"), statement.criteria, "criterion")
+            refs.check(doc, (*where, "sources"), statement.sources, "source")
+
+
+def _check_technologies(loaded: _Loaded, refs: _References) -> None:
+    for tech_id, technology in loaded.technologies.items():
+        doc = loaded.folder_docs["technologies"][tech_id]
+        refs.check(doc, ("summary", "sources"), technology.summary.sources, "source")
+        for criterion_id, assessment in technology.assessments.items():
+            refs.check(doc, ("assessments", criterion_id), criterion_id, "criterion")
+            refs.check(doc, ("assessments", criterion_id, "sources"), assessment.sources, "source")
+
+
+def _check_use_cases(loaded: _Loaded, refs: _References) -> None:
+    for use_case_id, use_case in loaded.use_cases.items():
+        doc = loaded.folder_docs["use-cases"][use_case_id]
+        for index, need in enumerate(use_case.needs):
+            refs.check(doc, ("needs", index, "criterion"), need.criterion, "criterion")
+        recommended = [r.technology for r in use_case.recommendations]
+        for index, recommendation in enumerate(use_case.recommendations):
+            where = ("recommendations", index)
+            refs.check(doc, (*where, "technology"), recommendation.technology, "technology")
+            refs.check(doc, (*where, "sources"), recommendation.sources, "source")
+            if recommended.index(recommendation.technology) != index:
+                refs.problems.append(
+                    doc.problem(
+                        (*where, "technology"),
+                        f"technology {recommendation.technology!r} is recommended twice",
+                    )
+                )
+        for index, caveat in enumerate(use_case.caveats):
+            refs.check(doc, ("caveats", index, "sources"), caveat.sources, "source")
+        for index, related in enumerate(use_case.related):
+            if related == use_case_id:
+                refs.problems.append(
+                    doc.problem(("related", index), "a use case is not related to itself")
+                )
+        refs.check(doc, ("related",), use_case.related, "use case")
+        refs.check(doc, ("claims",), use_case.claims, "claim")
+
+
+def _check_articles(loaded: _Loaded, refs: _References) -> None:
+    first_seen: dict[str, str] = {}
+    for article_id, article in loaded.articles.items():
+        doc = loaded.folder_docs["articles"][article_id]
+        refs.problems.extend(duplicates(doc, "claims", [c.id for c in article.claims]))
+        for index, claim in enumerate(article.claims):
+            where = ("claims", index)
+            earlier = first_seen.setdefault(claim.id, doc.name)
+            if earlier != doc.name:
+                refs.problems.append(
+                    doc.problem(
+                        (*where, "id"), f"claim id {claim.id!r} is already used in {earlier}"
+                    )
+                )
+            refs.check(doc, (*where, "technologies"), claim.technologies, "technology")
+            refs.check(doc, (*where, "criteria"), claim.criteria, "criterion")
+            refs.check(doc, (*where, "sources"), claim.sources, "source")
+
+
+def _assemble(loaded: _Loaded) -> Guide:
+    assert loaded.info and loaded.sources and loaded.criteria and loaded.moves
+    assert loaded.comparisons and loaded.statements
+    origins = {
+        f"{singular}:{item_id}": doc.name
+        for folder, singular in (
+            ("technologies", "technology"),
+            ("use-cases", "use-case"),
+            ("articles", "article"),
+        )
+        for item_id, doc in loaded.folder_docs[folder].items()
+    }
+    origins.update(
+        {name.removesuffix(".yml"): doc.name for name, doc in loaded.docs.items() if doc}
+    )
+    return Guide(
+        info=loaded.info,
+        sources={s.id: s for s in loaded.sources.sources},
+        criteria=list(loaded.criteria.criteria),
+        technologies=loaded.technologies,
+        comparisons=list(loaded.comparisons.comparisons),
+        statements=list(loaded.statements.statements),
+        articles=loaded.articles,
+        use_cases=loaded.use_cases,
+        flowchart=loaded.flowchart,
+        moves=loaded.moves,
+        origins=origins,
+    )
 
 
 def stale_sources(guide: Guide, today: dt.date) -> list[tuple[str, dt.date]]:

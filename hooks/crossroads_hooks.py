@@ -2,6 +2,8 @@
 
 MkDocs does not reload hook modules under ``mkdocs serve``, so nothing is kept at module
 level: the guide is read again in ``on_config`` on every (re)build and stored on the config.
+Every guide made with ``crossroads new`` has this same file; the engine, its theme
+templates and its scripts and styles come from the installed ``crossroads`` package.
 """
 
 from __future__ import annotations
@@ -19,35 +21,56 @@ from mkdocs.structure.pages import Page
 from crossroads.anchors import (
     MANIFEST_NAME,
     add_aliases,
-    broken_promises,
+    aliases_on,
     ids_in,
+    promise_problems,
     read_manifest,
     redirect_page,
     relative_url,
     write_manifest,
 )
 from crossroads.build_date import build_date
+from crossroads.engine_files import ASSETS, SCRIPTS, STYLES, THEME_DIR
+from crossroads.error_page import error_page
 from crossroads.errors import DataError
 from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
 from crossroads.publication import Publication
-from crossroads.site import MarkerError, expand_markers, expand_nav, generated_pages
+from crossroads.site import expand_markers, expand_nav, generated_pages
 from crossroads.validation import load_guide, stale_sources
 
 # Not under "mkdocs.": a citation due for re-checking is a warning to authors, and must not
-# fail `mkdocs build --strict` on the day it turns one year old.
+# fail `mkdocs build --strict` on the day it turns one year old. Data errors under `serve`
+# are logged here too, so the error page itself builds under --strict.
+log = logging.getLogger("crossroads")
 freshness_log = logging.getLogger("crossroads.freshness")
 
 STATE_KEY = "crossroads_state"
+# Set for the life of a `mkdocs serve` process (a fact about the process, not cached data).
+SERVING = "CROSSROADS_SERVING"
+
+
+def on_startup(command: str, **_: object) -> None:
+    if command == "serve":
+        os.environ[SERVING] = "1"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.theme.dirs.insert(0, str(THEME_DIR))
+    config.extra_css.extend(STYLES)
+    config.extra_javascript.extend(SCRIPTS)
     today = build_date()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         guide = load_guide(data_dir, today)
     except DataError as exc:
-        raise PluginError(str(exc)) from None
+        if not os.environ.get(SERVING):
+            raise PluginError(str(exc)) from None
+        # Under `serve`, show the problems in the browser instead of leaving it waiting.
+        log.error("%s", exc)
+        config.nav = None
+        config[STATE_KEY] = {"error": str(exc)}
+        return config
     for source_id, checked in stale_sources(guide, today):
         freshness_log.warning(
             "citation %r was last checked on %s, more than 12 months ago", source_id, checked
@@ -55,18 +78,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publication = Publication(site_url=config.site_url or "", repo_url=config.repo_url or "")
     pages = generated_pages(guide, today, publication)
     config.nav = expand_nav(config.nav or [], pages)
-    config[STATE_KEY] = {"guide": guide, "pages": pages, "anchors": {}}
+    config[STATE_KEY] = {"guide": guide, "pages": pages, "anchors": {}, "error": None}
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, content in config[STATE_KEY]["pages"].items():
+    state = config[STATE_KEY]
+    for name, content in ASSETS.items():
+        files.append(File.generated(config, name, content=content))
+    if state["error"]:
+        # Every page is the error page's 404: whatever the reader had open shows the problems.
+        return Files([f for f in files if not f.is_documentation_page()])
+    for src_uri, content in state["pages"].items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
                 f"docs/{src_uri} is generated from data/: delete the hand-written file"
             )
         files.append(File.generated(config, src_uri, content=content))
-    for move in config[STATE_KEY]["guide"].moves.pages:
+    for move in state["guide"].moves.pages:
         files.append(
             File.generated(
                 config, f"{move.source}index.html", content=redirect_page(relative_url(move))
@@ -83,7 +112,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
     try:
         return expand_markers(source, config[STATE_KEY]["guide"], f"docs/{page.file.src_uri}")
-    except MarkerError as exc:
+    except DataError as exc:
         raise PluginError(str(exc)) from None
 
 
@@ -95,11 +124,8 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     state = config[STATE_KEY]
-    aliases = {m.source: m.target for m in state["guide"].moves.anchors if m.page == page.url}
-    try:
-        html = add_aliases(html, aliases)
-    except KeyError as exc:
-        raise PluginError(f"data/moved.yml: on page /{page.url}: {exc.args[0]}") from None
+    aliases = aliases_on(page.url, state["guide"].moves)
+    html = add_aliases(html, aliases)
     if page.present_anchor_ids is not None:
         # MkDocs validates links to anchors against ids it saw while rendering Markdown; the
         # aliases are added after that, so Markdown links to an old id stay valid.
@@ -112,18 +138,15 @@ def on_env(env: Any, config: MkDocsConfig, **_: object) -> Any:
     # Runs after every page is rendered and before any is written: a broken promise stops
     # the build before the site folder holds anything.
     state = config[STATE_KEY]
+    if state["error"]:
+        return env
     current = state["anchors"]
     data_dir = Path(config.config_file_path).parent / "data"
-    for move in state["guide"].moves.pages:
-        if move.target not in current:
-            raise PluginError(
-                f"data/moved.yml: page {move.source} moves to unknown page {move.target}"
-            )
-    problems = broken_promises(
+    problems = promise_problems(
         read_manifest(data_dir / MANIFEST_NAME), current, state["guide"].moves
     )
     if problems:
-        raise PluginError("links that were published would break:\n  " + "\n  ".join(problems))
+        raise PluginError(str(DataError(problems)))
     record = os.environ.get("CROSSROADS_RECORD_ANCHORS")
     if record:
         write_manifest(Path(record), current)
@@ -134,6 +157,9 @@ def on_post_page(output: str, **_: object) -> str:
     return repair_theme_markup(output)
 
 
-def on_post_template(output_content: str, **_: object) -> str:
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    error = config[STATE_KEY]["error"]
+    if error and template_name == "404.html":
+        return error_page(error)
     # Theme-only pages such as 404.html.
     return repair_theme_markup(output_content)

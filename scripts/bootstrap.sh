@@ -26,5 +26,8 @@ if [[ ! -f "$stamp" ]]; then
   # backend has to be downloaded outside the hash-checked lock file.
   site_packages="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
   pwd > "$site_packages/crossroads-project.pth"
+  # The `crossroads` command (`crossroads new DIR`), as an install would create it.
+  printf '#!/bin/sh\nexec "%s/.venv/bin/python" -m crossroads "$@"\n' "$(pwd)" > .venv/bin/crossroads
+  chmod +x .venv/bin/crossroads
   touch "$stamp"
 fi

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from crossroads.errors import DataError
+from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 
 CORPUS = Path(__file__).parent / "invalid_data"
@@ -66,17 +67,39 @@ def test_each_mistake_is_reported_with_file_and_line(
     assert [str(p) for p in raised.value.problems] == expected
 
 
-@pytest.mark.parametrize("case", ["not-utf8", "flowchart-cycle", "several-files-at-once"])
-def test_the_check_command_exits_non_zero(case: str, tmp_path: Path) -> None:
-    assemble(case, tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "crossroads", "check", "data"],
-        cwd=tmp_path,
+def guide_project(case: str, destination: Path) -> Path:
+    """A whole guide (the scaffold's pages, config and hooks) holding the case's data."""
+    new_guide(destination)
+    shutil.rmtree(destination / "data")
+    assemble(case, destination)
+    return destination
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_and_the_build_report_the_same_problems(case: str, tmp_path: Path) -> None:
+    project = guide_project(case, tmp_path / "guide")
+    env = {**os.environ, "CROSSROADS_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    check = subprocess.run(
+        [sys.executable, "-m", "crossroads", "check", "."],
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "CROSSROADS_TODAY": TODAY.isoformat()},
+        env=env,
     )
-    assert result.returncode == 1
-    for line in (CORPUS / case / "expected.txt").read_text().splitlines():
-        assert line in result.stderr
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert check.returncode == 1
+    assert build.returncode == 1
+    expected = (CORPUS / case / "expected.txt").read_text().splitlines()
+    reported_by_check = [line.strip() for line in check.stderr.splitlines()[1:]]
+    assert reported_by_check == expected
+    for line in expected:
+        assert line in build.stdout + build.stderr
+    assert not (tmp_path / "site").exists(), "a failed build must publish nothing"

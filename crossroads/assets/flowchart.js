@@ -83,7 +83,9 @@
     });
     lines.push("", "**Recommendation:** " + md(outcome.title) +
       (outcome.technology ? " (" + md(outcome.technology) + ")" : ""), "", md(outcome.reason), "");
-    lines.push("Use case: [" + md(outcome.useCase.title) + "](" + absolute(outcome.useCase.url) + ")", "");
+    if (outcome.useCase) {
+      lines.push("Use case: [" + md(outcome.useCase.title) + "](" + absolute(outcome.useCase.url) + ")", "");
+    }
     lines.push("Criteria: " + outcome.criteria.map(function (c) {
       return "[" + md(c.name) + "](" + absolute(c.url) + ")";
     }).join(", "), "", "Sources:", "");
@@ -155,8 +157,9 @@
       }
     });
     var details = h("details", { "class": "cr-flow__markdown" }, [h("summary", { text: "Show the Markdown" }), text]);
-    var links = h("p", {}, ["Use case: ", h("a", { href: outcome.useCase.url, text: outcome.useCase.title }),
-      ". Criteria: "].concat(outcome.criteria.reduce(function (all, c, i) {
+    var useCase = outcome.useCase ?
+      ["Use case: ", h("a", { href: outcome.useCase.url, text: outcome.useCase.title }), ". "] : [];
+    var links = h("p", {}, useCase.concat(["Criteria: "]).concat(outcome.criteria.reduce(function (all, c, i) {
         if (i) all.push(", ");
         all.push(h("a", { href: c.url, text: c.name }));
         return all;

@@ -1,6 +1,6 @@
 /*
  * Crossroads "compare any": pick technologies and criteria, the table shows just those.
- * The choice lives in the URL (?t=flask,nodejs&c=concurrency,testing) so it can be shared;
+ * The choice lives in the URL (?t=alpha,beta&c=speed,safety) so it can be shared;
  * the shown table can be copied as Markdown or downloaded as CSV. Without JavaScript the
  * whole table shows. Text from data is inserted as text, never as HTML.
  */

@@ -1,0 +1,140 @@
+"""Everything the build checks, without building: ``python -m crossroads check``.
+
+The data (:func:`crossroads.validation.load_guide`), the markers in every hand-written page
+and the published-anchor promises. Anchors come from rendering each page's Markdown with
+the extensions ``mkdocs.yml`` lists, through Python-Markdown (the library MkDocs itself
+renders with), so ``check`` sees the ids the built pages will have. A green ``check``
+means the build will not stop on the guide's data, pages or anchors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from crossroads.anchors import (
+    MANIFEST_NAME,
+    Anchors,
+    aliases_on,
+    ids_in,
+    promise_problems,
+    read_manifest,
+)
+from crossroads.errors import DataError, DataProblem, display_path
+from crossroads.model import Guide
+from crossroads.publication import Publication, url_path
+from crossroads.site import expand_markers, generated_pages
+from crossroads.validation import load_guide
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; tags such as ``!!python/name:`` or ``!ENV`` are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    with config_file.open(encoding="utf-8") as handle:
+        loaded = yaml.load(handle, Loader=_ConfigLoader)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    names: list[str] = []
+    settings: dict[str, Any] = {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                names.append(name)
+                settings[name] = options or {}
+        else:
+            names.append(str(item))
+    return names, settings
+
+
+def hand_written_pages(docs_dir: Path) -> dict[str, str]:
+    """Every Markdown page under ``docs_dir``: docs-relative path -> its source text."""
+    return {
+        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8-sig")
+        for path in sorted(docs_dir.rglob("*.md"))
+    }
+
+
+def expanded_pages(guide: Guide, docs_dir: Path) -> tuple[dict[str, str], list[DataProblem]]:
+    """Hand-written pages with their markers expanded, and every marker problem."""
+    pages: dict[str, str] = {}
+    problems: list[DataProblem] = []
+    for src_uri, source in hand_written_pages(docs_dir).items():
+        try:
+            pages[src_uri] = expand_markers(source, guide, f"docs/{src_uri}")
+        except DataError as exc:
+            problems += exc.problems
+    return pages, problems
+
+
+def page_anchors(pages: dict[str, str], config: dict[str, Any], guide: Guide) -> Anchors:
+    """Page URL -> the ids its content will have, anchor aliases included."""
+    names, settings = _extensions(config)
+    renderer = markdown.Markdown(extensions=names, extension_configs=settings)
+    anchors: Anchors = {}
+    for src_uri, text in pages.items():
+        url = url_path(src_uri)
+        renderer.reset()
+        ids = ids_in(renderer.convert(_without_front_matter(text)))
+        anchors[url] = ids | set(aliases_on(url, guide.moves))
+    return anchors
+
+
+def _without_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[end + 5 :]
+    return text
+
+
+def _pages(
+    config_file: Path, guide: Guide, today: dt.date
+) -> tuple[dict[str, str], list[DataProblem]]:
+    """Every page the build would have (hand-written, expanded; generated) and any problems."""
+    config = read_config(config_file)
+    docs_dir = config_file.parent / str(config.get("docs_dir", "docs"))
+    publication = Publication(
+        site_url=str(config.get("site_url") or ""), repo_url=str(config.get("repo_url") or "")
+    )
+    generated = generated_pages(guide, today, publication)
+    pages, problems = expanded_pages(guide, docs_dir)
+    problems += [
+        DataProblem(
+            display_path(docs_dir / src_uri),
+            1,
+            "",
+            f"docs/{src_uri} is generated from data/: delete the hand-written file",
+        )
+        for src_uri in sorted(set(pages) & set(generated))
+    ]
+    return {**pages, **generated}, problems
+
+
+def current_anchors(config_file: Path, guide: Guide, today: dt.date) -> Anchors:
+    """Page URL -> ids, for the guide as it would be built now; raises :class:`DataError`."""
+    pages, problems = _pages(config_file, guide, today)
+    if problems:
+        raise DataError(problems)
+    return page_anchors(pages, read_config(config_file), guide)
+
+
+def check_project(config_file: Path, today: dt.date) -> Guide:
+    """Check the guide whose ``mkdocs.yml`` is ``config_file``; raise :class:`DataError`."""
+    guide = load_guide(config_file.parent / "data", today)
+    current = current_anchors(config_file, guide, today)
+    published = read_manifest(config_file.parent / "data" / MANIFEST_NAME)
+    problems = promise_problems(published, current, guide.moves)
+    if problems:
+        raise DataError(problems)
+    return guide

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Check the guide as CI does: every data, marker and anchor check, then a strict build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+.venv/bin/python -m crossroads check .
+NO_MKDOCS_2_WARNING=1 exec .venv/bin/mkdocs build --strict --site-dir "${1:-site}"

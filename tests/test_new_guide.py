@@ -1,0 +1,175 @@
+"""`crossroads new DIR`: a complete guide on any topic, built by the engine with no code."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from crossroads.scaffold import SCAFFOLD_DIR, new_guide
+from tests.conftest import ROOT, Build, run_build
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def crossroads(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "crossroads", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=ENV,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    folder = tmp_path_factory.mktemp("new") / "my-guide"
+    made = crossroads("new", str(folder), cwd=folder.parent)
+    assert made.returncode == 0, made.stderr
+    build = run_build(folder, tmp_path_factory.mktemp("out") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_new_writes_the_project_layout_with_a_two_command_quick_start(new_site: Build) -> None:
+    project = new_site.project
+    for part in ("docs", "data", "hooks", "mkdocs.yml", "scripts", "README.md"):
+        assert (project / part).exists(), part
+    readme = (project / "README.md").read_text()
+    assert "scripts/serve.sh" in readme and "scripts/test.sh" in readme
+    for script in ("serve.sh", "test.sh", "bootstrap.sh"):
+        assert os.access(project / "scripts" / script, os.X_OK), script
+    assert (project / "data/published-anchors.json").read_text().strip() == '{"pages": {}}'
+    engine = (project / "requirements-engine.txt").read_text()
+    assert re.search(r"^crossroads( @ file://| ?==)", engine, re.MULTILINE), engine
+
+
+def test_the_new_guide_checks_clean_with_no_warnings(new_site: Build) -> None:
+    result = crossroads("check", ".", cwd=new_site.project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_the_new_guide_has_every_page_kind_and_its_home_points_the_way(new_site: Build) -> None:
+    for path in ("decide/", "use-cases/", "compare/", "technologies/", "criteria/", "sources/"):
+        assert (new_site.site / path / "index.html").is_file(), path
+    home = new_site.page("")
+    ways = [a.get_text(" ", strip=True) for a in home.select(".cr-ways-in a")]
+    assert ways == ["Answer a few questions", "Compare side by side", "Pick your use case"]
+    assert home.select_one(".cr-compare table") is not None
+    # The guide's own words, from data/guide.yml, not the engine's.
+    assert "TOML" in home.get_text()
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("mine\n")
+    result = crossroads("new", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "would overwrite docs/index.md" in result.stderr
+    assert (tmp_path / "docs/index.md").read_text() == "mine\n"
+    assert not (tmp_path / "mkdocs.yml").exists(), "nothing is written when anything exists"
+
+
+def test_every_guide_has_the_same_thin_hooks() -> None:
+    shipped = (ROOT / "hooks/crossroads_hooks.py").read_bytes()
+    assert (SCAFFOLD_DIR / "hooks/crossroads_hooks.py").read_bytes() == shipped
+
+
+def test_no_engine_file_names_a_topic() -> None:
+    topic = re.compile(r"\b(node\.?js|flask|express|fastapi|backends?)\b", re.IGNORECASE)
+    engine = [ROOT / "hooks", ROOT / "crossroads"]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in engine
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix in (".py", ".j2", ".html", ".js", ".css", ".md", ".yml")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if topic.search(line)
+    ]
+    assert offenders == []
+
+
+def test_page_kinds_without_data_disappear_from_pages_and_nav(tmp_path: Path) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    (project / "data/flowchart.yml").unlink()
+    shutil.rmtree(project / "data/use-cases")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert not (build.site / "decide").exists()
+    assert not (build.site / "use-cases").exists()
+    home = build.page("")
+    nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a")]
+    assert "Decide" not in nav and "Use cases" not in nav
+    assert "Comparisons" in nav
+    ways = [a.get_text(" ", strip=True) for a in home.select(".cr-ways-in a")]
+    assert ways == ["Compare side by side"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return str(error.read().decode("utf-8"))
+
+
+def _wait_for(url: str, wanted: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = _get(url)
+        except OSError:
+            body = ""
+        if wanted in body:
+            return body
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {wanted!r}; last body:\n{body[:2000]}")
+
+
+def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path: Path) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    criteria = project / "data/criteria.yml"
+    good = criteria.read_text()
+    criteria.write_text(good.replace("  - id: comments", "  - id: Comments!", 1))
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/config-formats/compare/toml-vs-yaml/"
+        page = _wait_for(url, "problem")
+        text = BeautifulSoup(page, "html.parser").get_text()
+        assert "data/criteria.yml:" in text and "must be an id" in text
+        criteria.write_text(good)
+        page = _wait_for(url, "TOML vs YAML")
+        assert "The guide's data has problems" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
