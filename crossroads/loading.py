@@ -54,6 +54,7 @@ class YamlDocument:
     path: Path
     data: Any
     lines: dict[Location, int] = field(default_factory=dict)
+    source_lines: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -115,7 +116,7 @@ def load_yaml(path: Path) -> YamlDocument:
         raise DataError([DataProblem(name, 1, "", f"YAML error: {exc}")]) from None
     if node is None:
         raise DataError([DataProblem(name, 1, "", "file is empty")])
-    document = YamlDocument(path=path, data=None)
+    document = YamlDocument(path=path, data=None, source_lines=text.splitlines())
     problems: list[DataProblem] = []
     document.data = _to_python(node, (), document, problems, set())
     if problems:
@@ -213,6 +214,18 @@ def _to_python(
     return _scalar(node, location, document, problems)
 
 
+def _comment_cuts(node: yaml.Node, document: YamlDocument) -> bool:
+    """An unquoted value followed by one space and '#': a sentence cut by a YAML comment.
+
+    A comment meant as one is set off by two spaces or more, as in the YAML and PEP 8 style;
+    one space after a word is how "# marks a comment" is typed in prose.
+    """
+    mark = node.end_mark
+    if mark.line >= len(document.source_lines):
+        return False
+    return document.source_lines[mark.line][mark.column :].startswith(" #")
+
+
 def _scalar(
     node: yaml.Node, location: Location, document: YamlDocument, problems: list[DataProblem]
 ) -> Any:
@@ -221,6 +234,14 @@ def _scalar(
         problems.append(document.problem(location, "expected a plain value here"))
         return None
     if node.tag == _STR_TAG:
+        if not node.style and _comment_cuts(node, document):
+            problems.append(
+                document.problem(
+                    location,
+                    "the text stops at ' #': in YAML a space and # start a comment, so the "
+                    "rest of the line is dropped; put the whole value in quotes",
+                )
+            )
         # Nearly every value is text; skip the general constructor's bookkeeping for it.
         return node.value
     try:

@@ -34,8 +34,12 @@ def text(value: object) -> Markup:
 
 
 def paragraphs(value: str) -> list[Markup]:
-    """Split a multi-paragraph data value on blank lines; each paragraph escaped as :func:`text`."""
-    return [text(chunk) for chunk in re.split(r"\n\s*\n", value) if chunk.strip()]
+    """Split a multi-paragraph data value into paragraphs, each escaped as :func:`text`.
+
+    In a folded YAML value (``>-``) one blank line is the only line break left, so any line
+    break starts a new paragraph; two blank lines work the same.
+    """
+    return [text(chunk) for chunk in re.split(r"\n\s*", value) if chunk.strip()]
 
 
 @lru_cache(maxsize=4096)

@@ -89,7 +89,8 @@ def environment() -> Environment:
     env.globals["citation_list"] = citation_list
     env.globals["verdict_word"] = verdict_word
     env.globals["verdict_cell"] = verdict_cell
-    env.globals["article_path"] = article_path
+    # Paths are made of ids the schema checked; Markup keeps the finalize from escaping them.
+    env.globals["article_path"] = lambda article_id: Markup(article_path(article_id))
     # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
     env.globals["list_indent"] = lambda depth: Markup("    " * depth)
     return env
@@ -443,6 +444,8 @@ def ways_in(guide: Guide) -> str:
     return _render(
         "fragments/ways_in.md.j2",
         guide=guide,
-        first_comparison=comparison_path(guide.comparisons[0]) if guide.comparisons else None,
+        first_comparison=Markup(comparison_path(guide.comparisons[0]))
+        if guide.comparisons
+        else None,
         first_title=comparison_title(guide, guide.comparisons[0]) if guide.comparisons else None,
     )

@@ -20,7 +20,7 @@ WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 def main(argv: list[str]) -> int:
     site, out = Path(argv[0]), Path(argv[1])
-    paths = argv[2:] or ["", "compare/nodejs-vs-flask/", "technologies/flask/", "claims/"]
+    paths = argv[2:] or [""]
     out.mkdir(parents=True, exist_ok=True)
     with serve_directory(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)

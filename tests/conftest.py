@@ -116,3 +116,64 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+# A third technology, its source, a statement about it and Flask, and a comparison: the
+# FastAPI experiment of the "generator, not one site" issue, with test-only content. Every
+# guide must grow like this by data alone.
+THIRD_TECHNOLOGY = """\
+id: example-stack
+name: Example Stack
+kind: Imaginary web framework
+version: Example Stack 1.0
+homepage: https://example.org/
+summary:
+  text: A technology that exists only in the tests, to show that data alone adds a page.
+  sources: [example-stack-docs]
+assessments:
+  testing:
+    verdict: Tested by fixtures
+    reason: Exists to prove the generator needs no code change for a new technology.
+    detail: This paragraph only appears in the test build.
+    sources: [example-stack-docs]
+"""
+GROWTH = {
+    "data/sources.yml": """
+  - id: example-stack-docs
+    title: Example Stack documentation
+    publisher: Example Stack project
+    url: https://example.org/docs/
+    checked: 2026-01-05
+""",
+    "data/statements.yml": """
+  - id: example-stack-and-flask-share-tests
+    kind: similarity
+    title: Both test with fixtures
+    technologies: [example-stack, flask]
+    criteria: [testing]
+    text: A similarity that exists only in the tests and concerns Example Stack and Flask.
+    sources: [example-stack-docs]
+""",
+    "data/comparisons.yml": """
+  - id: flask-vs-example-stack
+    technologies: [flask, example-stack]
+""",
+}
+
+
+def grow(project: Path) -> Path:
+    """Add the third technology to a copy of the shipped guide, by data alone."""
+    (project / "data/technologies/example-stack.yml").write_text(THIRD_TECHNOLOGY)
+    for name, addition in GROWTH.items():
+        path = project / name
+        path.write_text(path.read_text().rstrip("\n") + "\n" + addition)
+    return project
+
+
+@pytest.fixture(scope="session")
+def grown_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The shipped guide with a third technology and a comparison added as data, built."""
+    project = grow(copy_project(tmp_path_factory.mktemp("grown")))
+    build = run_build(project, tmp_path_factory.mktemp("grown-out") / "site")
+    assert build.returncode == 0, build.output
+    return build

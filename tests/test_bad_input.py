@@ -221,7 +221,7 @@ def test_unknown_marker_in_a_page_stops_the_build(
     index.write_text(
         text.replace("<!-- crossroads:comparison-table", "<!-- crossroads:comparsion-table")
     )
-    line = text[: text.index("<!-- crossroads:")].count("\n") + 1
+    line = text[: text.index("<!-- crossroads:comparison-table")].count("\n") + 1
     result = build(project)
     assert result.returncode != 0
     assert f"docs/index.md:{line}: unknown marker 'crossroads:comparsion-table'" in result.output

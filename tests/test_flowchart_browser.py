@@ -31,7 +31,9 @@ def all_paths(flowchart: Flowchart) -> list[tuple[list[Step], str]]:
     return paths
 
 
-FLOWCHART = load_guide(ROOT / "data", dt.date.today()).flowchart
+_SHIPPED = load_guide(ROOT / "data", dt.date.today()).flowchart
+assert _SHIPPED is not None, "the shipped guide has a flowchart"
+FLOWCHART: Flowchart = _SHIPPED
 PATHS = all_paths(FLOWCHART)
 
 

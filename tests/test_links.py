@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, Build
+from crossroads.anchor_manifest import anchors_command
+from crossroads.anchors import read_manifest
+from crossroads.checking import current_anchors
+from crossroads.scaffold import new_guide
+from crossroads.validation import load_guide
+from tests.conftest import ROOT, Build, run_build
 
 
 def test_committed_manifest_lists_every_published_anchor() -> None:
@@ -23,75 +30,97 @@ def test_committed_manifest_lists_every_published_anchor() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _remove_claim(project: Path, claim_id: str) -> None:
-    claims = project / "data/claims.yml"
-    text = claims.read_text()
-    start = text.index(f"  - id: {claim_id}\n")
-    end = text.index("\n  - id: ", start + 1)
-    claims.write_text(text[:start] + text[end + 1 :])
+@pytest.fixture
+def published(tmp_path: Path) -> Path:
+    """A small guide (the scaffold) whose pages and anchors have all been published."""
+    project = tmp_path / "guide"
+    new_guide(project)
+    assert anchors_command("update", project / "mkdocs.yml", dt.date.today()) == 0
+    return project
 
 
-def test_a_removed_anchor_fails_the_build(project: Path, build: Callable[[Path], Build]) -> None:
-    _remove_claim(project, "flask-multiple-languages")
-    result = build(project)
+def _rename_question(project: Path, old: str, new: str) -> None:
+    flowchart = project / "data/flowchart.yml"
+    text = flowchart.read_text()
+    assert f"id: {old}\n" in text
+    flowchart.write_text(
+        text.replace(f"id: {old}\n", f"id: {new}\n").replace(f"next: {old}\n", f"next: {new}\n")
+    )
+
+
+def test_a_removed_anchor_fails_the_build(published: Path, build: Callable[[Path], Build]) -> None:
+    _rename_question(published, "grouping-style", "structure")
+    result = build(published)
     assert result.returncode != 0
-    assert "published anchor /claims/#flask-multiple-languages is gone" in result.output
+    assert "published anchor /decide/#q-grouping-style is gone" in result.output
     assert "data/moved.yml" in result.output
-    assert not (result.site / "claims").exists()
+    assert not result.site.exists()
 
 
 def test_an_anchor_alias_keeps_the_old_link_landing(
-    project: Path, build: Callable[[Path], Build]
+    published: Path, build: Callable[[Path], Build]
 ) -> None:
-    _remove_claim(project, "flask-multiple-languages")
-    (project / "data/moved.yml").write_text(
-        "pages: []\nanchors:\n"
-        "  - {page: claims/, from: flask-multiple-languages, to: flask-basic-database-support}\n"
+    _rename_question(published, "grouping-style", "structure")
+    (published / "data/moved.yml").write_text(
+        "pages: []\nanchors:\n  - {page: decide/, from: q-grouping-style, to: q-structure}\n"
     )
-    result = build(project)
+    result = build(published)
     assert result.returncode == 0, result.output
-    page = result.page("claims/")
-    alias = page.find(id="flask-multiple-languages")
+    page = result.page("decide/")
+    alias = page.find(id="q-grouping-style")
     assert alias is not None and alias.name == "span"
     target = alias.find_next_sibling()
-    assert target is not None and target.get("id") == "flask-basic-database-support"
+    assert target is not None and target.get("id") == "q-structure"
 
 
-def test_an_alias_to_a_missing_id_fails(project: Path, build: Callable[[Path], Build]) -> None:
-    (project / "data/moved.yml").write_text(
-        "pages: []\nanchors:\n  - {page: claims/, from: old-claim, to: no-such-claim}\n"
+def test_an_alias_to_a_missing_id_fails(published: Path, build: Callable[[Path], Build]) -> None:
+    (published / "data/moved.yml").write_text(
+        "pages: []\nanchors:\n  - {page: technologies/toml/, from: old-id, to: no-such-id}\n"
     )
-    result = build(project)
+    result = build(published)
     assert result.returncode != 0
-    assert "'old-claim' points to 'no-such-claim', which is not on the page" in result.output
+    assert "'old-id' on page /technologies/toml/ points to 'no-such-id'" in result.output
 
 
-def test_a_moved_page_gets_a_redirect(project: Path, build: Callable[[Path], Build]) -> None:
-    for path in [project / "data/comparisons.yml"]:
-        path.write_text(path.read_text().replace("id: nodejs-vs-flask", "id: node-vs-flask"))
-    result = build(project)
+def test_a_moved_page_gets_a_redirect(published: Path, build: Callable[[Path], Build]) -> None:
+    comparisons = published / "data/comparisons.yml"
+    comparisons.write_text(comparisons.read_text().replace("id: toml-vs-yaml", "id: formats"))
+    result = build(published)
     assert result.returncode != 0
-    assert "published page /compare/nodejs-vs-flask/ is gone" in result.output
+    assert "published page /compare/toml-vs-yaml/ is gone" in result.output
 
-    (project / "data/moved.yml").write_text(
-        "pages:\n  - {from: compare/nodejs-vs-flask/, to: compare/node-vs-flask/}\nanchors: []\n"
+    (published / "data/moved.yml").write_text(
+        "pages:\n  - {from: compare/toml-vs-yaml/, to: compare/formats/}\nanchors: []\n"
     )
-    result = build(project)
+    result = build(published)
     assert result.returncode == 0, result.output
     redirect = BeautifulSoup(
-        (result.site / "compare/nodejs-vs-flask/index.html").read_text(), "html.parser"
+        (result.site / "compare/toml-vs-yaml/index.html").read_text(), "html.parser"
     )
     refresh = redirect.find("meta", attrs={"http-equiv": "refresh"})
-    assert refresh is not None and refresh["content"] == "0; url=../../compare/node-vs-flask/"
-    assert (result.site / "compare/node-vs-flask/index.html").is_file()
+    assert refresh is not None and refresh["content"] == "0; url=../../compare/formats/"
+    assert (result.site / "compare/formats/index.html").is_file()
+
+
+def test_check_and_the_build_see_the_same_anchors(site: Build) -> None:
+    """``check`` renders pages with Python-Markdown; the build's ids are the same ids."""
+    record = site.site.parent / "recorded.json"
+    rebuilt = run_build(
+        site.project, site.site.parent / "again", env={"CROSSROADS_RECORD_ANCHORS": str(record)}
+    )
+    assert rebuilt.returncode == 0, rebuilt.output
+    built = read_manifest(record)
+    config = site.project / "mkdocs.yml"
+    guide = load_guide(site.project / "data", dt.date.today())
+    assert current_anchors(config, guide, dt.date.today()) == built
 
 
 def test_criteria_and_claims_have_report_a_problem_links(site: Build) -> None:
+    guide = load_guide(site.project / "data", dt.date.today())
+    pages = [(f"compare/{c.id}/", "data/criteria.yml") for c in guide.comparisons]
+    pages += [(f"articles/{a}/", f"data/articles/{a}.yml") for a in guide.articles]
     checked = 0
-    for path, data_file in (
-        ("compare/nodejs-vs-flask/", "data/criteria.yml"),
-        ("claims/", "data/claims.yml"),
-    ):
+    for path, data_file in pages:
         page = site.page(path)
         for link in page.select("a.cr-report"):
             href = str(link["href"])
@@ -105,7 +134,8 @@ def test_criteria_and_claims_have_report_a_problem_links(site: Build) -> None:
             assert f"Section id: {anchor}" in body
             assert data_file in body
             checked += 1
-    assert checked >= 16 + 20
+    expected = len(guide.comparisons) * len(guide.criteria) + len(guide.claims)
+    assert checked == expected
 
 
 def test_every_page_has_a_link_preview(site: Build) -> None:
@@ -119,20 +149,22 @@ def test_every_page_has_a_link_preview(site: Build) -> None:
         assert page.find("meta", attrs={"name": "twitter:card"}) is not None
         description = page.find("meta", attrs={"name": "description"})
         assert description is not None and str(description["content"]).strip()
-    flask = site.page("technologies/flask/")
-    og_title = flask.find("meta", property="og:title")
-    assert og_title is not None and og_title["content"] == "Flask"
+    guide = load_guide(site.project / "data", dt.date.today())
+    for technology in guide.technologies.values():
+        page = site.page(f"technologies/{technology.id}/")
+        og_title = page.find("meta", property="og:title")
+        assert og_title is not None and og_title["content"] == technology.name
 
 
-def test_hostile_titles_stay_text_in_head_and_nav(
-    project: Path, build: Callable[[Path], Build]
-) -> None:
-    flask = project / "data/technologies/flask.yml"
-    hostile = 'Fl"a<b>sk</b> <script>x</script>'
-    flask.write_text(flask.read_text().replace("name: Flask\n", f"name: '{hostile}'\n", 1))
-    result = build(project)
+def test_hostile_titles_stay_text_in_head_and_nav(tmp_path: Path) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    toml = project / "data/technologies/toml.yml"
+    hostile = 'TO"M<b>L</b> <script>x</script>'
+    toml.write_text(toml.read_text().replace("name: TOML\n", f"name: '{hostile}'\n", 1))
+    result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
-    page = result.page("technologies/flask/")
+    page = result.page("technologies/toml/")
     assert page.title is not None and page.title.get_text().startswith(hostile)
     og = page.find("meta", property="og:title")
     assert og is not None and og["content"] == hostile

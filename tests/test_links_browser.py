@@ -22,8 +22,8 @@ SEARCHES = [
     ("WebSocket", "#realtime"),
     ("sqlite", "#database"),
     ("TypeScript", "#language-runtime"),
-    ("callback hell", "claims/#nodejs-callback-hell"),
-    ("Django built on top of Flask", "claims/#django-built-on-flask"),
+    ("callback hell", "articles/nodejs-vs-flask-article/#nodejs-callback-hell"),
+    ("Django built on top of Flask", "articles/nodejs-vs-flask-article/#django-built-on-flask"),
     ("Real-time applications", "use-cases/real-time-apps/"),
     ("Which libraries is the model or analysis built with", "decide/#q-model-library"),
     ("worker threads", "#o-nodejs-compute"),
@@ -62,7 +62,7 @@ def test_clicking_a_search_result_lands_on_its_section(page: Page, base_url: str
     "target",
     [
         "compare/nodejs-vs-flask/#concurrency",
-        "claims/#connections-1000s-vs-10",
+        "articles/nodejs-vs-flask-article/#connections-1000s-vs-10",
         "use-cases/real-time-apps/#fit-flask",
         "technologies/nodejs/#cpu-bound",
     ],
@@ -82,14 +82,14 @@ def test_copy_link_gives_the_section_url(browser: Browser, base_url: str) -> Non
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page = context.new_page()
-    page.goto(base_url + "claims/")
+    page.goto(base_url + "articles/nodejs-vs-flask-article/")
     button = page.get_by_role(
         "button", name="Copy link to this section: Django, a popular framework"
     )
     button.click()
     expect(button).to_have_text("Link copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == base_url + "claims/#django-built-on-flask"
+    assert copied == base_url + "articles/nodejs-vs-flask-article/#django-built-on-flask"
     context.close()
 
 
@@ -111,15 +111,16 @@ def test_an_anchor_alias_lands_with_instant_navigation(
     project: Path, build: Callable[[Path], Build], browser: Browser
 ) -> None:
     """An old link to a renamed claim lands on its new section, also via Material's XHR nav."""
-    claims = project / "data/claims.yml"
+    claims = project / "data/articles/nodejs-vs-flask-article.yml"
     claims.write_text(
         claims.read_text().replace(
             "  - id: flask-multiple-languages\n", "  - id: flask-sql-by-hand\n"
         )
     )
     (project / "data/moved.yml").write_text(
-        "pages: []\nanchors:\n"
-        "  - {page: claims/, from: flask-multiple-languages, to: flask-sql-by-hand}\n"
+        "pages:\n  - {from: claims/, to: articles/nodejs-vs-flask-article/}\nanchors:\n"
+        "  - {page: articles/nodejs-vs-flask-article/, from: flask-multiple-languages,"
+        " to: flask-sql-by-hand}\n"
     )
     config = project / "mkdocs.yml"
     config.write_text(
@@ -129,7 +130,8 @@ def test_an_anchor_alias_lands_with_instant_navigation(
     )
     methodology = project / "docs/methodology.md"
     methodology.write_text(
-        methodology.read_text() + "\n[An old link](claims.md#flask-multiple-languages)\n"
+        methodology.read_text()
+        + "\n[An old link](articles/nodejs-vs-flask-article.md#flask-multiple-languages)\n"
     )
     result = build(project)
     assert result.returncode == 0, result.output
@@ -137,12 +139,14 @@ def test_an_anchor_alias_lands_with_instant_navigation(
         page = browser.new_page()
         page.goto(base + "methodology/")
         page.get_by_role("link", name="An old link").click()
-        expect(page).to_have_url(re.compile(r"/claims/#flask-multiple-languages$"))
+        expect(page).to_have_url(
+            re.compile(r"/articles/nodejs-vs-flask-article/#flask-multiple-languages$")
+        )
         target = page.locator("#flask-sql-by-hand")
         expect(target).to_be_in_viewport()
         page.close()
         fresh = browser.new_page()
-        fresh.goto(base + "claims/#flask-multiple-languages")
+        fresh.goto(base + "articles/nodejs-vs-flask-article/#flask-multiple-languages")
         landed = fresh.locator("#flask-sql-by-hand")
         expect(landed).to_be_in_viewport()
         assert landed.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"

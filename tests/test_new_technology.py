@@ -1,44 +1,51 @@
-"""Adding data/technologies/<id>.yml adds a page, a nav entry, a column and search entries."""
+"""A third technology added as data: its pages exist and carry nothing about the others.
+
+``grown_site`` (tests/conftest.py) is the shipped guide plus one technology, one source,
+one statement about it and Flask, and a Flask comparison, all as data. The property tests
+in test_site.py also run on it; these are the checks specific to growing a guide.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Callable
-from pathlib import Path
+import re
 
 from bs4 import BeautifulSoup
 
+from crossroads.validation import load_guide
 from tests.conftest import Build
 
-EXAMPLE = """\
-id: example-stack
-name: Example Stack
-kind: Imaginary web framework
-version: Example Stack 1.0
-homepage: https://example.org/
-summary:
-  text: A technology that exists only in this test, to show that data alone adds a page.
-  sources: [flask-docs-testing]
-assessments:
-  testing:
-    verdict: Tested by fixtures
-    reason: Exists to prove the generator needs no code change for a new technology.
-    detail: This paragraph only appears in the test build.
-    sources: [flask-docs-testing]
-"""
+
+def content_text(site: Build, path: str) -> str:
+    """What the page itself says: the article, without the site's nav and search."""
+    article = site.page(path).select_one("article")
+    assert article is not None
+    return article.get_text(" ", strip=True)
 
 
-def test_a_third_technology_needs_only_its_data_file(
-    project: Path, build: Callable[[Path], Build]
+def other_technologies(site: Build, shown: set[str]) -> dict[str, str]:
+    guide = load_guide(site.project / "data", dt.date.today())
+    return {t.id: t.name for t in guide.technologies.values() if t.id not in shown}
+
+
+def test_a_comparison_shows_nothing_about_technologies_it_does_not_compare(
+    grown_site: Build,
 ) -> None:
-    (project / "data/technologies/example-stack.yml").write_text(EXAMPLE)
-    result = build(project)
-    assert result.returncode == 0, result.output
+    text = content_text(grown_site, "compare/flask-vs-example-stack/")
+    assert "Both test with fixtures" in text
+    for technology_id, name in other_technologies(grown_site, {"flask", "example-stack"}).items():
+        assert not re.search(rf"\b{re.escape(name)}", text), f"{name} on the comparison"
+        article = grown_site.page("compare/flask-vs-example-stack/").select_one("article")
+        assert f"/{technology_id}/" not in str(article), f"a link to {name}"
 
-    page = BeautifulSoup(
-        (result.site / "technologies/example-stack/index.html").read_text(), "html.parser"
-    )
-    assert page.h1 is not None and page.h1.get_text(strip=True).startswith("Example Stack")
+
+def test_the_new_technology_page_is_only_about_it(grown_site: Build) -> None:
+    text = content_text(grown_site, "technologies/example-stack/")
+    assert text.startswith("Example Stack")
+    for name in other_technologies(grown_site, {"example-stack", "flask"}).values():
+        assert not re.search(rf"\b{re.escape(name)}", text), f"{name} on the page"
+    page = grown_site.page("technologies/example-stack/")
     testing = page.find(id="testing")
     assert testing is not None
     assert "Tested by fixtures" in testing.find_next("p").get_text()  # type: ignore[union-attr]
@@ -46,16 +53,25 @@ def test_a_third_technology_needs_only_its_data_file(
     assert community is not None
     assert "Not assessed yet" in community.find_next("p").get_text()  # type: ignore[union-attr]
 
-    home = BeautifulSoup((result.site / "index.html").read_text(), "html.parser")
-    nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a")]
-    assert "Example Stack" in nav
 
-    overview = BeautifulSoup((result.site / "compare/index.html").read_text(), "html.parser")
+def test_the_old_comparison_does_not_gain_the_new_statement(grown_site: Build) -> None:
+    for path in ("compare/nodejs-vs-flask/", "use-cases/web-apps/"):
+        assert "Both test with fixtures" not in content_text(grown_site, path)
+
+
+def test_the_new_technology_appears_in_nav_compare_any_and_search(grown_site: Build) -> None:
+    guide = load_guide(grown_site.project / "data", dt.date.today())
+    home = grown_site.page("")
+    nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a")]
+    assert "Example Stack" in nav and "Flask vs Example Stack" in nav
+
+    overview = BeautifulSoup((grown_site.site / "compare/index.html").read_text(), "html.parser")
     table = overview.select_one("#all-technologies ~ .cr-compare table")
     assert table is not None
     header = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert header == ["Criterion", "Example Stack", "Flask", "Node.js"]
+    assert header == ["Criterion", *(t.name for t in guide.technologies.values())]
 
-    index = json.loads((result.site / "search/search_index.json").read_text())
+    index = json.loads((grown_site.site / "search/search_index.json").read_text())
     locations = {d["location"] for d in index["docs"]}
     assert "technologies/example-stack/#testing" in locations
+    assert "compare/flask-vs-example-stack/#testing" in locations

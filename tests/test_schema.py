@@ -57,7 +57,7 @@ def test_data_keys_that_are_python_keywords_map_to_fields() -> None:
     assert problems(Moves, {"pages": [{"from": "Compare", "to": "x/"}]}) == [
         (
             ("pages", 0, "from"),
-            "must be a page path like 'compare/nodejs-vs-flask/' (or '' for home)",
+            "must be a page path like 'compare/a-vs-b/' (or '' for home)",
         ),
     ]
 

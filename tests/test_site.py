@@ -13,15 +13,20 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from crossroads.model import Guide
+from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
-from tests.conftest import ROOT, Build
+from tests.conftest import ROOT, Build, run_build
 
-COMPARISON = "compare/nodejs-vs-flask/"
+
+@pytest.fixture(scope="module", params=["shipped", "with a third technology"])
+def site(request: pytest.FixtureRequest, site: Build, grown_site: Build) -> Build:
+    """Each property below holds for the shipped guide and for it grown by data alone."""
+    return site if request.param == "shipped" else grown_site
 
 
 @pytest.fixture(scope="module")
-def guide() -> Guide:
-    return load_guide(ROOT / "data", dt.date.today())
+def guide(site: Build) -> Guide:
+    return load_guide(site.project / "data", dt.date.today())
 
 
 def text_of(element: Tag | None) -> str:
@@ -52,59 +57,65 @@ def comparison_table(page: BeautifulSoup) -> Tag:
 def test_comparison_page_has_a_row_per_criterion_and_a_column_per_technology(
     site: Build, guide: Guide
 ) -> None:
-    page = site.page(COMPARISON)
-    assert text_of(page.h1) == "Node.js vs Flask"
-    table = comparison_table(page)
-    header = [text_of(th) for th in table.select("thead th")]
-    assert header == ["Criterion", "Node.js", "Flask"]
-    rows = table.select("tbody tr")
-    assert [text_of(r.td) for r in rows] == [c.name for c in guide.criteria]
+    for comparison in guide.comparisons:
+        page = site.page(f"compare/{comparison.id}/")
+        names = [guide.technologies[t].name for t in comparison.technologies]
+        assert text_of(page.h1) == " vs ".join(names)
+        table = comparison_table(page)
+        header = [text_of(th) for th in table.select("thead th")]
+        assert header == ["Criterion", *names]
+        rows = table.select("tbody tr")
+        assert [text_of(r.td) for r in rows] == [c.name for c in guide.criteria]
 
 
 def test_each_cell_shows_verdict_and_reason_and_links_to_its_section(
     site: Build, guide: Guide
 ) -> None:
-    page = site.page(COMPARISON)
-    rows = comparison_table(page).select("tbody tr")
-    for criterion, row in zip(guide.criteria, rows, strict=True):
-        cells = row.find_all("td")[1:]
-        for technology_id, cell in zip(["nodejs", "flask"], cells, strict=True):
-            assessment = guide.assessment(technology_id, criterion.id)
-            shown = text_of(cell)
-            assert shown, f"blank cell for {technology_id}/{criterion.id}"
-            if assessment.status == "assessed":
-                assert shown.startswith(str(assessment.verdict))
-            elif assessment.status == "depends":
-                assert shown.startswith("Depends")
-            else:
-                assert shown.startswith("Not assessed yet")
-            if assessment.reason:
-                assert " ".join(assessment.reason.split()) in shown
-            if assessment.status != "not-assessed":
-                link = cell.find("a")
-                assert link is not None and link["href"] == f"#{criterion.id}"
-                assert page.find(id=criterion.id) is not None
+    for comparison in guide.comparisons:
+        page = site.page(f"compare/{comparison.id}/")
+        rows = comparison_table(page).select("tbody tr")
+        for criterion, row in zip(guide.criteria, rows, strict=True):
+            cells = row.find_all("td")[1:]
+            for technology_id, cell in zip(comparison.technologies, cells, strict=True):
+                assessment = guide.assessment(technology_id, criterion.id)
+                shown = text_of(cell)
+                assert shown, f"blank cell for {technology_id}/{criterion.id}"
+                if assessment.status == "assessed":
+                    assert shown.startswith(str(assessment.verdict))
+                elif assessment.status == "depends":
+                    assert shown.startswith("Depends")
+                else:
+                    assert shown.startswith("Not assessed yet")
+                if assessment.reason:
+                    assert " ".join(assessment.reason.split()) in shown
+                if assessment.status != "not-assessed":
+                    link = cell.find("a")
+                    assert link is not None and link["href"] == f"#{criterion.id}"
+                    assert page.find(id=criterion.id) is not None
 
 
 def test_every_criterion_has_a_section_with_dated_sources(site: Build, guide: Guide) -> None:
-    page = site.page(COMPARISON)
-    for criterion in guide.criteria:
-        heading = page.find(id=criterion.id)
-        assert heading is not None and heading.name == "h2"
-        assert criterion.name in text_of(heading)
-        for technology_id in ("nodejs", "flask"):
-            assessment = guide.assessment(technology_id, criterion.id)
-            section = _assessment_block(heading, guide.technologies[technology_id].name)
-            for source_id in assessment.sources:
-                source = guide.sources[source_id]
-                link = section.find("a", href=source.url)
-                assert link is not None, f"{criterion.id}/{technology_id}: {source_id} not cited"
-                assert text_of(link) == source.title
-                item = link.find_parent("li")
-                assert item is not None
-                assert source.publisher in text_of(item)
-                time = item.find("time")
-                assert time is not None and time["datetime"] == source.checked.isoformat()
+    for comparison in guide.comparisons:
+        page = site.page(f"compare/{comparison.id}/")
+        for criterion in guide.criteria:
+            heading = page.find(id=criterion.id)
+            assert heading is not None and heading.name == "h2"
+            assert criterion.name in text_of(heading)
+            for technology_id in comparison.technologies:
+                assessment = guide.assessment(technology_id, criterion.id)
+                section = _assessment_block(heading, guide.technologies[technology_id].name)
+                for source_id in assessment.sources:
+                    source = guide.sources[source_id]
+                    link = section.find("a", href=source.url)
+                    assert link is not None, (
+                        f"{criterion.id}/{technology_id}: {source_id} not cited"
+                    )
+                    assert text_of(link) == source.title
+                    item = link.find_parent("li")
+                    assert item is not None
+                    assert source.publisher in text_of(item)
+                    time = item.find("time")
+                    assert time is not None and time["datetime"] == source.checked.isoformat()
 
 
 def _assessment_block(heading: Tag, technology_name: str) -> Tag:
@@ -119,32 +130,33 @@ def _assessment_block(heading: Tag, technology_name: str) -> Tag:
 
 
 def test_not_assessed_cells_say_so(site: Build, guide: Guide) -> None:
-    page = site.page(COMPARISON)
-    expected = [
-        (c.id, t)
-        for c in guide.criteria
-        for t in ("nodejs", "flask")
-        if guide.assessment(t, c.id).status == "not-assessed"
-    ]
-    cells = comparison_table(page).select(".cr-verdict--not-assessed")
-    assert len(cells) == len(expected)
-    assert all(text_of(c) == "Not assessed yet" for c in cells)
+    for comparison in guide.comparisons:
+        page = site.page(f"compare/{comparison.id}/")
+        expected = [
+            (c.id, t)
+            for c in guide.criteria
+            for t in comparison.technologies
+            if guide.assessment(t, c.id).status == "not-assessed"
+        ]
+        cells = comparison_table(page).select(".cr-verdict--not-assessed")
+        assert len(cells) == len(expected)
+        assert all(text_of(c) == "Not assessed yet" for c in cells)
 
 
-def test_a_criterion_a_technology_omits_shows_as_not_assessed(
-    project: Path, build: Callable[[Path], Build]
-) -> None:
-    flask = project / "data/technologies/flask.yml"
-    text = flask.read_text()
-    start = text.index("  testing:\n")
-    end = text.index("\n  community:", start)
-    flask.write_text(text[:start] + text[end + 1 :])
-    result = build(project)
+def test_a_criterion_a_technology_omits_shows_as_not_assessed(tmp_path: Path) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    toml = project / "data/technologies/toml.yml"
+    text = toml.read_text()
+    start = text.index("  comments:\n")
+    end = text.index("\n  dates-and-times:", start)
+    toml.write_text(text[:start] + text[end + 1 :])
+    result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
-    page = result.page(COMPARISON)
-    row = next(r for r in comparison_table(page).select("tbody tr") if text_of(r.td) == "Testing")
-    assert text_of(row.find_all("td")[2]).startswith("Not assessed yet")
-    section = _assessment_block(page.find(id="testing"), "Flask")  # type: ignore[arg-type]
+    page = result.page("compare/toml-vs-yaml/")
+    row = next(r for r in comparison_table(page).select("tbody tr") if text_of(r.td) == "Comments")
+    assert text_of(row.find_all("td")[1]).startswith("Not assessed yet")
+    section = _assessment_block(page.find(id="comments"), "TOML")  # type: ignore[arg-type]
     assert "Nobody has checked this yet" in text_of(section)
 
 
@@ -167,16 +179,28 @@ def test_every_rendered_statement_cites_a_dated_source(site: Build) -> None:
     assert checked > 50
 
 
-def test_pros_and_cons_show_on_technology_and_comparison_pages(site: Build, guide: Guide) -> None:
+def test_pages_show_exactly_the_statements_about_their_technologies(
+    site: Build, guide: Guide
+) -> None:
     for technology_id in guide.technologies:
         page = site.page(f"technologies/{technology_id}/")
         on_page = {attr(block, "id") for block in page.select(".cr-statement")}
-        assert on_page == {s.id for s in guide.statements_about(technology=technology_id)}
-    comparison = site.page(COMPARISON)
-    anchored = [attr(block, "id") for block in comparison.select(".cr-statement[id]")]
-    assert sorted(anchored) == sorted(s.id for s in guide.statements)  # each once: ids are unique
-    shown = comparison.select(".cr-statement")
-    assert len(shown) == sum(len(s.criteria) for s in guide.statements)
+        assert on_page == {s.id for s in guide.statements if technology_id in s.technologies}
+    for comparison in guide.comparisons:
+        page = site.page(f"compare/{comparison.id}/")
+        compared = set(comparison.technologies)
+        within = [s for s in guide.statements if set(s.technologies) <= compared]
+        anchored = [attr(block, "id") for block in page.select(".cr-statement[id]")]
+        assert sorted(anchored) == sorted(s.id for s in within)  # each once: ids are unique
+        shown = page.select(".cr-statement")
+        assert len(shown) == sum(len(s.criteria) for s in within)
+        claims = {c.id for c in guide.claims if set(c.technologies) <= compared}
+        linked = {
+            attr(a, "href").rpartition("#")[2]
+            for a in page.select("article a[href*='articles/']")
+            if "#" in attr(a, "href")
+        }
+        assert linked <= claims
 
 
 def test_technology_pages_and_nav_come_from_data(site: Build, guide: Guide) -> None:
@@ -188,7 +212,9 @@ def test_technology_pages_and_nav_come_from_data(site: Build, guide: Guide) -> N
         assert text_of(page.h1) == technology.name
         for criterion in guide.criteria:
             assert page.find(id=criterion.id) is not None
-    assert nav_links.get("Node.js vs Flask") == COMPARISON
+    for comparison in guide.comparisons:
+        title = " vs ".join(guide.technologies[t].name for t in comparison.technologies)
+        assert nav_links.get(title) == f"compare/{comparison.id}/"
 
 
 def test_home_page_table_comes_from_the_marker(site: Build, guide: Guide) -> None:
@@ -197,27 +223,35 @@ def test_home_page_table_comes_from_the_marker(site: Build, guide: Guide) -> Non
     assert len(table.select("tbody tr")) == len(guide.criteria)
     first_link = table.select_one("tbody td a")
     assert first_link is not None
-    assert first_link["href"] == f"{COMPARISON}#{guide.criteria[0].id}"
+    comparison_urls = {f"compare/{c.id}/#{guide.criteria[0].id}" for c in guide.comparisons}
+    assert first_link["href"] in comparison_urls
     assert "crossroads:" not in home.decode()
 
 
-def test_claims_page_lists_every_claim_with_verdict_and_anchor(site: Build, guide: Guide) -> None:
-    page = site.page("claims/")
-    for claim in guide.claims:
-        heading = page.find(id=claim.id)
-        assert heading is not None, claim.id
-        block = heading.find_next_sibling(class_="cr-claim")
-        assert block is not None
-        assert f"Verdict: {claim.verdict.capitalize()}." in text_of(block)
+def test_each_article_page_lists_its_claims_with_verdict_and_anchor(
+    site: Build, guide: Guide
+) -> None:
+    index = site.page("articles/")
+    listed = {attr(a, "href") for a in index.select("article li a")}
+    for article in guide.articles.values():
+        assert f"{article.id}/" in listed
+        page = site.page(f"articles/{article.id}/")
+        for claim in article.claims:
+            heading = page.find(id=claim.id)
+            assert heading is not None, claim.id
+            block = heading.find_next_sibling(class_="cr-claim")
+            assert block is not None
+            assert f"Verdict: {claim.verdict.capitalize()}." in text_of(block)
 
 
 def test_search_index_has_an_entry_per_criterion_section(site: Build, guide: Guide) -> None:
     index = json.loads((site.site / "search" / "search_index.json").read_text())
     locations = {doc["location"]: doc for doc in index["docs"]}
-    for criterion in guide.criteria:
-        entry = locations.get(f"{COMPARISON}#{criterion.id}")
-        assert entry is not None, criterion.id
-        assert entry["title"] == criterion.name
+    for comparison in guide.comparisons:
+        for criterion in guide.criteria:
+            entry = locations.get(f"compare/{comparison.id}/#{criterion.id}")
+            assert entry is not None, criterion.id
+            assert entry["title"] == criterion.name
 
 
 def test_site_is_ready_to_host(site: Build) -> None:
@@ -255,7 +289,16 @@ def test_use_case_pages_link_needs_to_criteria_and_cite_recommendations(
         needs = page.find(id="needs")
         assert needs is not None
         links = [attr(a, "href") for a in needs.find_next("ul").select("a")]  # type: ignore[union-attr]
-        assert links == [f"../../{COMPARISON}#{need.criterion}" for need in use_case.needs]
+        assessed = {r.technology for r in use_case.recommendations}
+        covering = [
+            f"../../compare/{c.id}/" for c in guide.comparisons if assessed <= set(c.technologies)
+        ]
+        # Each need links to its criterion's section: in a comparison of every technology
+        # the use case assesses, or on the criteria page when no comparison has them all.
+        for need, link in zip(use_case.needs, links, strict=True):
+            page_url, _, anchor = link.partition("#")
+            assert anchor == need.criterion
+            assert page_url == (covering[0] if covering else "../../criteria/")
         for recommendation in use_case.recommendations:
             heading = page.find(id=f"fit-{recommendation.technology}")
             assert heading is not None
@@ -268,6 +311,7 @@ def test_use_case_pages_link_needs_to_criteria_and_cite_recommendations(
 
 
 def test_flowchart_page_lists_every_question_and_outcome(site: Build, guide: Guide) -> None:
+    assert guide.flowchart is not None
     page = site.page("decide/")
     for question in guide.flowchart.questions:
         heading = page.find(id=f"q-{question.id}")
@@ -308,6 +352,7 @@ def test_build_warns_about_stale_citations(project: Path, build: Callable[[Path]
 
 
 def test_flowchart_page_nests_the_whole_tree_without_javascript(site: Build, guide: Guide) -> None:
+    assert guide.flowchart is not None
     tree = site.page("decide/").select_one(".cr-tree")
     assert tree is not None
     top = tree.find("ul")
