@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, expect
 
+from crossroads.scaffold import new_guide
 from tests.browser import serve_directory
-from tests.conftest import Build
+from tests.conftest import run_build
 
 HOSTILE = {
     "html": '<script>alert("x")</script><img src=x onerror=alert(1)>',
@@ -25,32 +25,37 @@ def _yaml(value: str) -> str:
     return json.dumps(value)  # a JSON string is a valid YAML scalar
 
 
-def test_hostile_strings_render_as_text(project: Path, build: Callable[[Path], Build]) -> None:
-    flask = project / "data/technologies/flask.yml"
-    text = flask.read_text()
-    text = text.replace(
-        "    verdict: Built-in test client\n",
-        f"    verdict: {_yaml(HOSTILE['table'])}\n",
-    ).replace(
-        "    reason: app.test_client() makes requests without a server; "
-        "app.test_cli_runner() tests commands.\n",
-        f"    reason: {_yaml(HOSTILE['html'] + ' ' + HOSTILE['jinja'])}\n",
+def test_hostile_strings_render_as_text(tmp_path: Path) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    toml = project / "data/technologies/toml.yml"
+    toml.write_text(
+        toml.read_text()
+        .replace(
+            '    verdict: "Yes, # starts a comment"\n', f"    verdict: {_yaml(HOSTILE['table'])}\n"
+        )
+        .replace(
+            "    reason: A hash symbol marks the rest of the line as a comment, except inside a"
+            " string.\n",
+            f"    reason: {_yaml(HOSTILE['html'] + ' ' + HOSTILE['jinja'])}\n",
+        )
     )
-    flask.write_text(text)
     statements = project / "data/statements.yml"
     statements.write_text(
         statements.read_text()
-        .replace("    title: Test client included\n", f"    title: {_yaml(HOSTILE['attr'])}\n")
         .replace(
-            "      app.test_client() sends requests to the application without a running"
-            " server, and\n      app.test_cli_runner() tests its commands.\n",
-            f"      {_yaml(HOSTILE['markdown'])}\n",
+            '    title: "Both allow comments with #"\n', f"    title: {_yaml(HOSTILE['attr'])}\n"
+        )
+        .replace(
+            '      toml-comment: "A hash symbol marks the rest of the line as a comment, except'
+            ' when inside a string."\n',
+            f"      toml-comment: {_yaml(HOSTILE['markdown'])}\n",
         )
     )
-    result = build(project)
+    result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
 
-    for path in ("compare/nodejs-vs-flask/", "technologies/flask/"):
+    for path in ("compare/toml-vs-yaml/", "technologies/toml/"):
         html = (result.site / path / "index.html").read_text()
         page = BeautifulSoup(html, "html.parser")
         shown = " ".join(page.get_text(" ").split())
@@ -63,33 +68,41 @@ def test_hostile_strings_render_as_text(project: Path, build: Callable[[Path], B
         assert page.find(id="evil") is None
         assert page.select_one("[onclick]") is None
         assert page.select_one("[onerror]") is None
+        quotes = [q.get_text() for q in page.select(".cr-quote blockquote")]
+        assert HOSTILE["markdown"] in quotes, path
 
     index = json.loads((result.site / "search/search_index.json").read_text())
-    entries = [d for d in index["docs"] if d["location"] == "technologies/flask/#testing"]
-    assert entries, "the testing section is missing from the search index"
+    entries = [d for d in index["docs"] if d["location"] == "technologies/toml/#comments"]
+    assert entries, "the comments section is missing from the search index"
     assert "<script>" not in entries[0]["text"] and "<img" not in entries[0]["text"]
     assert "&lt;script&gt;" in entries[0]["text"]
 
 
-def test_hostile_flowchart_text_stays_text_in_the_browser(
-    project: Path, build: Callable[[Path], Build], browser: Browser
-) -> None:
+def test_hostile_flowchart_text_stays_text_in_the_browser(tmp_path: Path, browser: Browser) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
     hostile = '<img src=x onerror="window.pwned=1">{{ 7*7 }} </script><b>x</b>'
     flowchart = project / "data/flowchart.yml"
-    flowchart.write_text(
-        flowchart.read_text()
-        .replace("    text: What will the backend mostly do?\n", f"    text: {_yaml(hostile)}\n")
-        .replace("    title: Node.js with a WebSocket library\n", f"    title: {_yaml(hostile)}\n")
+    text = flowchart.read_text()
+    question = (
+        "    text: Will your settings include dates or times, such as an expiry date or a daily"
+        " run time?\n"
     )
-    result = build(project)
+    assert question in text and "    title: Use TOML\n" in text
+    flowchart.write_text(
+        text.replace(question, f"    text: {_yaml(hostile)}\n").replace(
+            "    title: Use TOML\n", f"    title: {_yaml(hostile)}\n"
+        )
+    )
+    result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     with serve_directory(result.site) as base:
         page = browser.new_page()
+        # The scaffold is published at /config-formats/; the test server serves any folder.
         page.goto(base + "decide/")
         heading = page.locator(".cr-flow__heading")
         expect(heading).to_have_text(f"Question 1: {hostile}")
-        page.locator('button[data-answer="live-updates"]').click()
-        page.locator('button[data-answer="javascript"]').click()
+        page.locator('button[data-answer="yes-dates"]').click()
         expect(page.locator(".cr-flow__heading")).to_have_text(f"Recommendation: {hostile}")
         assert page.evaluate("() => window.pwned") is None
         assert page.locator("#cr-flow img, #cr-flow b").count() == 0

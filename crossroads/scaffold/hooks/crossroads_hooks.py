@@ -56,7 +56,9 @@ def on_startup(command: str, **_: object) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.theme.dirs.insert(0, str(THEME_DIR))
+    # The engine's templates go after the guide's own custom_dir, so a guide can still
+    # override them, and before the theme's.
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     config.extra_css.extend(STYLES)
     config.extra_javascript.extend(SCRIPTS)
     today = build_date()
