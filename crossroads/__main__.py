@@ -1,9 +1,10 @@
-"""The command line: ``python -m crossroads check [PROJECT]``, ``… new DIR``, ``… anchors``.
+"""The command line: ``python -m crossroads check|new|anchors|watch``.
 
 ``check`` runs every check the build runs (data, markers in hand-written pages, published
 anchors) and prints every problem as ``file:line: where: what``, then exits 1; on a valid
 guide it prints a summary, warns about stale citations and thin coverage, and exits 0.
 ``new`` writes a complete, buildable guide into DIR without overwriting anything.
+``anchors update|check`` records published anchors; ``watch`` re-reads every cited source.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from crossroads.checking import check_project
 from crossroads.coverage import thin_coverage
 from crossroads.errors import DataError
 from crossroads.scaffold import ScaffoldError, new_guide
-from crossroads.validation import stale_sources
+from crossroads.validation import load_guide, stale_sources
+from crossroads.watch import report, watch
 
 
 def _check(project: Path) -> int:
@@ -58,6 +60,21 @@ def _new(directory: Path) -> int:
     return 0
 
 
+def _watch(project: Path, report_file: Path | None, timeout: float) -> int:
+    today = build_date()
+    try:
+        guide = load_guide(project / "data", today)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    findings = watch(guide, timeout=timeout)
+    text = report(findings, len(guide.sources), today.isoformat())
+    if report_file is not None:
+        report_file.write_text(text, encoding="utf-8")
+    print(text, end="")
+    return 1 if findings else 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m crossroads")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -70,7 +87,15 @@ def main(argv: list[str]) -> int:
     )
     anchors.add_argument("action", choices=["update", "check"])
     anchors.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
+    watch = commands.add_parser(
+        "watch", help="fetch every source and report those that no longer say what is quoted"
+    )
+    watch.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
+    watch.add_argument("--report", type=Path, help="also write the Markdown report here")
+    watch.add_argument("--timeout", type=float, default=20.0, help="seconds per request")
     arguments = parser.parse_args(argv)
+    if arguments.command == "watch":
+        return _watch(arguments.project, arguments.report, arguments.timeout)
     if arguments.command == "check":
         return _check(arguments.project)
     if arguments.command == "anchors":

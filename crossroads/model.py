@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from crossroads.record import Record
-from crossroads.schema import Check, Length, Pattern, Strip, key
+from crossroads.schema import Check, Expected, Length, Pattern, Strip, key
 
 ID_RULE = Pattern(
     regex=r"[a-z0-9]+(?:-[a-z0-9]+)*",
@@ -55,7 +55,20 @@ def _check_url(value: str) -> None:
 
 
 Url = Annotated[str, Length(min=1, max=2000), Check(function=_check_url)]
-SourceIds = Annotated[list[Id], Length(min=1, max=12)]
+QUOTE_LIMIT = 300
+Quote = Annotated[
+    str,
+    Strip(),
+    Length(min=1, max=QUOTE_LIMIT),
+    Expected(description="the source's own words that support this statement, in quotes"),
+]
+_CITATIONS = Expected(
+    description="source ids, each with the passage that supports this statement "
+    '(like: some-source: "its words")'
+)
+# Source id -> the passage of that source that supports the statement, verbatim.
+Citations = Annotated[dict[Id, Quote], Length(min=1, max=12), _CITATIONS]
+OptionalCitations = Annotated[dict[Id, Quote], Length(max=12), _CITATIONS]
 
 
 class Source(Record):
@@ -89,7 +102,7 @@ class Assessment(Record):
     verdict: ShortText | None = None
     reason: Line | None = None
     detail: Text | None = None
-    sources: Annotated[list[Id], Length(max=12)] = field(default_factory=list)
+    sources: OptionalCitations = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.status == "assessed":
@@ -112,7 +125,7 @@ class Cited(Record):
     """A sentence or paragraph and the sources it rests on."""
 
     text: Text
-    sources: SourceIds
+    sources: Citations
 
 
 class Technology(Record):
@@ -147,7 +160,7 @@ class Statement(Record):
     technologies: Annotated[list[Id], Length(min=1)]
     criteria: Annotated[list[Id], Length(min=1)]
     text: Text
-    sources: SourceIds
+    sources: Citations
 
 
 ClaimVerdict = Literal["accurate", "misleading", "wrong", "unverifiable"]
@@ -164,7 +177,7 @@ class Claim(Record):
     # The technologies the claim is about: it is shown only where all of them are.
     technologies: Annotated[list[Id], Length(min=1)]
     criteria: list[Id] = field(default_factory=list)
-    sources: SourceIds
+    sources: Citations
 
 
 Fit = Literal["good", "workable", "poor", "depends"]
@@ -184,7 +197,7 @@ class Recommendation(Record):
     fit: Fit
     verdict: ShortText
     reasons: Text
-    sources: SourceIds
+    sources: Citations
 
 
 class UseCase(Record):
@@ -226,7 +239,7 @@ class Outcome(Record):
     use_case: Id | None = None
     reason: Text
     criteria: Annotated[list[Id], Length(min=1)]
-    sources: SourceIds
+    sources: Citations
 
 
 class Flowchart(Record):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping
 from functools import cache
+from html import escape
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -96,23 +97,27 @@ def environment() -> Environment:
     return env
 
 
-def citation_list(guide: Guide, source_ids: Sequence[str]) -> Markup:
-    """The "Sources:" block under a statement: title, link, publisher, date checked.
+def citation_list(guide: Guide, citations: Mapping[str, str]) -> Markup:
+    """The "Sources:" block under a statement: each source, when it was checked, and the
+    passage it supports the statement with, folded away until a reader opens it.
 
-    Written in Python rather than as a Jinja macro because every statement on every page
-    has one; data strings are escaped by the same functions the templates use.
+    Plain HTML rather than Markdown (a ``<details>`` cannot sit in a Markdown list item's
+    paragraph), so every data string is HTML-escaped, never read as Markdown. Written in
+    Python rather than as a Jinja macro because every statement on every page has one.
     """
     items = []
-    for source_id in source_ids:
+    for source_id, quote in citations.items():
         source = guide.sources[source_id]
-        covers = f" ({markdown_text.text(source.covers)})" if source.covers else ""
+        covers = f" ({escape(source.covers)})" if source.covers else ""
         day = source.checked.isoformat()
         items.append(
-            f"- [{markdown_text.text(source.title)}]({markdown_text.url(source.url)}){covers}, "
-            f'{markdown_text.text(source.publisher)}, checked <time datetime="{day}">{day}</time>'
+            f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>{covers}, '
+            f'{escape(source.publisher)}, checked <time datetime="{day}">{day}</time>'
+            f'<details class="cr-quote"><summary>What it says</summary>'
+            f"<blockquote>{escape(quote)}</blockquote></details></li>"
         )
     return Markup(
-        '<div class="cr-sources" markdown>\n\nSources:\n\n' + "\n".join(items) + "\n\n</div>"
+        '<div class="cr-sources">\n<p>Sources:</p>\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
     )
 
 
@@ -376,8 +381,9 @@ def flowchart_data(guide: Guide) -> dict[str, object]:
                         "publisher": guide.sources[s].publisher,
                         "url": guide.sources[s].url,
                         "checked": guide.sources[s].checked.isoformat(),
+                        "quote": quote,
                     }
-                    for s in o.sources
+                    for s, quote in o.sources.items()
                 ],
             }
             for o in flowchart.outcomes

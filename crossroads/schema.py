@@ -61,6 +61,12 @@ class Strip(Record):
     """Trim surrounding whitespace (YAML block scalars end in a newline) before the limits."""
 
 
+class Expected(Record):
+    """What to tell an author whose value has the wrong shape, instead of "expected X, got Y"."""
+
+    description: str
+
+
 class Check(Record):
     """A last rule on the value: ``function`` raises ``ValueError`` with the message."""
 
@@ -193,13 +199,19 @@ def _with_rules(base: Converter, rules: tuple[object, ...]) -> Converter:
     lengths = [r for r in rules if isinstance(r, Length)]
     patterns = [(re.compile(r.regex), r.explanation) for r in rules if isinstance(r, Pattern)]
     checks = [r.function for r in rules if isinstance(r, Check)]
-    unknown = [r for r in rules if not isinstance(r, Strip | Length | Pattern | Check)]
+    expected = next((r.description for r in rules if isinstance(r, Expected)), None)
+    unknown = [r for r in rules if not isinstance(r, Strip | Length | Pattern | Check | Expected)]
     if unknown:
         raise TypeError(f"the schema does not know the rule {unknown[0]!r}")
 
-    def convert(value: Any, location: Location, problems: list[Problem]) -> Any:
-        value = base(value, location, problems)
+    def convert(raw: Any, location: Location, problems: list[Problem]) -> Any:
+        start = len(problems)
+        value = base(raw, location, problems)
         if value is _INVALID:
+            # The base type's "expected a mapping" says what, not how: say it the author's way.
+            wrong_shape = len(problems) == start + 1 and problems[start].location == location
+            if expected is not None and wrong_shape:
+                problems[start] = Problem(location, f"expected {expected}, got {describe(raw)}")
             return value
         if strip:
             value = value.strip()

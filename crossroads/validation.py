@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -162,15 +162,24 @@ class _References:
         self.known: dict[str, set[str] | None] = {}
 
     def check(
-        self, document: YamlDocument, location: Location, ids: Iterable[str] | str, kind: str
+        self,
+        document: YamlDocument,
+        location: Location,
+        ids: Iterable[str] | Mapping[str, str] | str,
+        kind: str,
     ) -> None:
+        """``ids``: one id, a list of ids, or citations (source id -> quote)."""
         known = self.known[kind]
         if known is None:
             return
-        single = isinstance(ids, str)
-        for position, ref in enumerate([ids] if isinstance(ids, str) else ids):
+        if isinstance(ids, str):
+            places: list[tuple[Location, str]] = [(location, ids)]
+        elif isinstance(ids, Mapping):
+            places = [((*location, ref), ref) for ref in ids]
+        else:
+            places = [((*location, position), ref) for position, ref in enumerate(ids)]
+        for where, ref in places:
             if ref not in known:
-                where = location if single else (*location, position)
                 hint = did_you_mean(ref, known)
                 self.problems.append(document.problem(where, f"unknown {kind} {ref!r}{hint}"))
 

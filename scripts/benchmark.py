@@ -41,7 +41,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from crossroads.engine_files import ASSETS, ASSETS_DIR, SCRIPTS, STYLES, THEME_DIR  # noqa: E402
 from crossroads.publication import Publication  # noqa: E402
+from crossroads.scaffold import SCAFFOLD_DIR  # noqa: E402
 from crossroads.site import expand_markers, generated_pages  # noqa: E402
 from crossroads.validation import load_guide  # noqa: E402
 from tests.browser import CHROMIUM_PATH, serve_directory  # noqa: E402
@@ -90,6 +92,11 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
+def _cite(*source_ids: str) -> dict[str, str]:
+    """Citations as the data has them: each source id with a (synthetic) quote."""
+    return {s: f"{s} says what the statement says, in about this many words." for s in source_ids}
+
+
 def synthetic_data(data: Path, technologies: int) -> None:
     data.mkdir(parents=True)
     (data / "technologies").mkdir()
@@ -128,13 +135,13 @@ def synthetic_data(data: Path, technologies: int) -> None:
                 "kind": "Example runtime",
                 "version": f"Technology {n} 1.0",
                 "homepage": f"https://tech{n}.example.org/",
-                "summary": {"text": _words(n, 40) + ".", "sources": [f"src-{n % 60}"]},
+                "summary": {"text": _words(n, 40) + ".", "sources": _cite(f"src-{n % 60}")},
                 "assessments": {
                     c["id"]: {
                         "verdict": f"Verdict {n}-{j}",
                         "reason": _words(n + j, 14) + ".",
                         "detail": (_words(n * j, 60) + ". ") * 2,
-                        "sources": [f"src-{(n + j) % 60}", f"src-{(n * 3 + j) % 60}"],
+                        "sources": _cite(f"src-{(n + j) % 60}", f"src-{(n * 3 + j) % 60}"),
                     }
                     for j, c in enumerate(criteria)
                 },
@@ -158,7 +165,7 @@ def synthetic_data(data: Path, technologies: int) -> None:
                         "fit": ["good", "workable", "poor", "depends"][(u + n) % 4],
                         "verdict": f"Fit {n}",
                         "reasons": _words(u + n, 40) + ".",
-                        "sources": [f"src-{(u + n) % 60}"],
+                        "sources": _cite(f"src-{(u + n) % 60}"),
                     }
                     for n, t in enumerate(tech_ids)
                 ],
@@ -173,7 +180,7 @@ def synthetic_data(data: Path, technologies: int) -> None:
             "use_case": use_cases[k % USE_CASES],
             "reason": _words(k, 25) + ".",
             "criteria": [f"crit-{k % CRITERIA}"],
-            "sources": [f"src-{k % 60}"],
+            "sources": _cite(f"src-{k % 60}"),
         }
         for k in range(QUESTIONS + 1)
     ]
@@ -210,17 +217,20 @@ def synthetic_data(data: Path, technologies: int) -> None:
                     "technologies": [t],
                     "criteria": [f"crit-{(n + k) % CRITERIA}"],
                     "text": _words(n + k, 20) + ".",
-                    "sources": [f"src-{n % 60}"],
+                    "sources": _cite(f"src-{n % 60}"),
                 }
                 for n, t in enumerate(tech_ids)
                 for k in range(2)
             ]
         },
     )
+    (data / "articles").mkdir()
     dump(
-        "claims.yml",
+        "articles/synthetic-article.yml",
         {
-            "article": {"title": "a synthetic article", "description": _words(1, 30) + "."},
+            "id": "synthetic-article",
+            "title": "A synthetic article",
+            "description": _words(1, 30) + ".",
             "claims": [
                 {
                     "id": f"claim-{k}",
@@ -228,11 +238,22 @@ def synthetic_data(data: Path, technologies: int) -> None:
                     "section": "Synthetic",
                     "verdict": "wrong",
                     "correction": _words(k, 30) + ".",
+                    "technologies": [tech_ids[k % technologies]],
                     "criteria": [f"crit-{k}"],
-                    "sources": [f"src-{k}"],
+                    "sources": _cite(f"src-{k}"),
                 }
                 for k in range(10)
             ],
+        },
+    )
+    dump(
+        "guide.yml",
+        {
+            "name": "Synthetic guide",
+            "decision": "Choosing among synthetic technologies",
+            "audience": "The benchmark.",
+            "item": {"one": "technology", "many": "technologies"},
+            "opening": _words(2, 40) + ".",
         },
     )
     dump("moved.yml", {"pages": [], "anchors": []})
@@ -240,14 +261,12 @@ def synthetic_data(data: Path, technologies: int) -> None:
 
 def hooked_project(destination: Path, technologies: int) -> Path:
     destination.mkdir(parents=True)
-    for part in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / part)
-    # The real home page names real technologies; the synthetic one compares the first two.
-    index = destination / "docs/index.md"
-    index.write_text(
-        index.read_text().replace("comparison-table nodejs flask", "comparison-table tech-0 tech-1")
-    )
+    # This guide's config and hooks; the pages of a new guide (`crossroads new`), which name
+    # no technology and link only to pages every guide has.
+    for source in (ROOT / "mkdocs.yml", ROOT / "hooks", SCAFFOLD_DIR / "docs"):
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, destination / source.name)
+    config = destination / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Methodology: methodology.md\n", ""))
     synthetic_data(destination / "data", technologies)
     (destination / "hooks" / TIMED_HOOKS).write_text(TIMED_HOOKS_SOURCE)
     config = destination / "mkdocs.yml"
@@ -302,7 +321,10 @@ def plain_project(hooked: Path, destination: Path) -> Path:
         "https://github.com/crossroads-guide/crossroads",
     )
     shutil.copytree(hooked / "docs", destination / "docs")
-    shutil.copytree(hooked / "overrides", destination / "overrides")
+    for name, content in ASSETS.items():  # what the hooks add: the engine's scripts and styles
+        target = destination / "docs" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content)
     for page in (destination / "docs").rglob("*.md"):
         page.write_text(expand_markers(page.read_text(), guide, str(page)))
     for src_uri, content in generated_pages(guide, TODAY, publication).items():
@@ -312,8 +334,12 @@ def plain_project(hooked: Path, destination: Path) -> Path:
     config = (hooked / "mkdocs.yml").read_text()
     config = config.replace(f"hooks:\n  - hooks/{TIMED_HOOKS}\n", "")
     config = config.replace("watch:\n  - data\n", "")
+    config = config.replace(
+        "theme:\n  name: material\n", f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n"
+    )
+    assets = f"\nextra_css: {json.dumps(STYLES)}\nextra_javascript: {json.dumps(SCRIPTS)}\n"
     nav_start = config.index("\nnav:")
-    (destination / "mkdocs.yml").write_text(config[:nav_start] + "\n")  # nav from the files
+    (destination / "mkdocs.yml").write_text(config[:nav_start] + assets)  # nav from the files
     return destination
 
 
@@ -549,7 +575,7 @@ def main(argv: list[str]) -> int:
                 f"{drift:.2f}x",
             )
         )
-    script = gz(ROOT / "docs/assets/flowchart.js") / 1024
+    script = gz(ASSETS_DIR / "flowchart.js") / 1024
     budgets.append(
         ("flowchart script <= 8 KB gzipped (unminified)", script <= 8, f"{script:.1f} KB")
     )

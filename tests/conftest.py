@@ -129,13 +129,15 @@ version: Example Stack 1.0
 homepage: https://example.org/
 summary:
   text: A technology that exists only in the tests, to show that data alone adds a page.
-  sources: [example-stack-docs]
+  sources:
+    example-stack-docs: "Example Stack is a framework for tests."
 assessments:
   testing:
     verdict: Tested by fixtures
     reason: Exists to prove the generator needs no code change for a new technology.
     detail: This paragraph only appears in the test build.
-    sources: [example-stack-docs]
+    sources:
+      example-stack-docs: "Example Stack is tested with fixtures."
 """
 GROWTH = {
     "data/sources.yml": """
@@ -152,7 +154,8 @@ GROWTH = {
     technologies: [example-stack, flask]
     criteria: [testing]
     text: A similarity that exists only in the tests and concerns Example Stack and Flask.
-    sources: [example-stack-docs]
+    sources:
+      example-stack-docs: "Example Stack and Flask both use fixtures."
 """,
     "data/comparisons.yml": """
   - id: flask-vs-example-stack

@@ -84,7 +84,7 @@ def test_copy_link_gives_the_section_url(browser: Browser, base_url: str) -> Non
     page = context.new_page()
     page.goto(base_url + "articles/nodejs-vs-flask-article/")
     button = page.get_by_role(
-        "button", name="Copy link to this section: Django, a popular framework"
+        "button", name="Copy link to this section: Wrong: “Django, a popular framework"
     )
     button.click()
     expect(button).to_have_text("Link copied")

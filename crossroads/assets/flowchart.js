@@ -90,7 +90,8 @@
       return "[" + md(c.name) + "](" + absolute(c.url) + ")";
     }).join(", "), "", "Sources:", "");
     outcome.sources.forEach(function (s) {
-      lines.push("- [" + md(s.title) + "](" + s.url + "), " + md(s.publisher) + ", checked " + s.checked);
+      lines.push("- [" + md(s.title) + "](" + s.url + "), " + md(s.publisher) + ", checked " + s.checked +
+        ": “" + md(s.quote) + "”");
     });
     return lines.join("\n") + "\n";
   }
@@ -166,7 +167,9 @@
       }, []), ["."]));
     var sources = h("ul", {}, outcome.sources.map(function (s) {
       return h("li", {}, [h("a", { href: s.url, text: s.title }), ", " + s.publisher + ", checked ",
-        h("time", { datetime: s.checked, text: s.checked })]);
+        h("time", { datetime: s.checked, text: s.checked }),
+        h("details", { "class": "cr-quote" }, [h("summary", { text: "What it says" }),
+          h("blockquote", { text: s.quote })])]);
     }));
     return { heading: heading, announce: heading.textContent, view: h("section", { "class": "cr-flow__outcome", "data-outcome": id }, [
       heading,

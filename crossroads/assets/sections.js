@@ -16,7 +16,8 @@
     button.textContent = "Copy link";
     button.setAttribute("aria-label", "Copy link to this section: " + name);
     button.addEventListener("click", function () {
-      var url = window.location.origin + window.location.pathname + window.location.search + "#" + heading.id;
+      // The page and the anchor only: a ?h= search highlight is not part of the address.
+      var url = window.location.origin + window.location.pathname + "#" + heading.id;
       var done = function (text) {
         button.textContent = text;
         window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
@@ -30,5 +31,21 @@
       button.setAttribute("data-url", url);
     });
     heading.appendChild(button);
+  });
+})();
+
+/* A printout shows each source's own words: open the folded quotes while printing. */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.cr-quote"), function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
   });
 })();
