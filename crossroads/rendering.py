@@ -21,6 +21,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from crossroads import markdown_text
+from crossroads.citations import cited_in
 from crossroads.diagram import flowchart_svg
 from crossroads.model import Article, Assessment, Comparison, Guide, Recommendation, UseCase
 from crossroads.publication import Publication
@@ -255,7 +256,14 @@ def articles_index(guide: Guide) -> str:
 
 def sources_page(guide: Guide, today: dt.date) -> str:
     ordered = sorted(guide.sources.values(), key=lambda s: (s.publisher.lower(), s.title.lower()))
-    return _render("sources.md.j2", guide=guide, sources=ordered, today=today)
+    return _render(
+        "sources.md.j2",
+        guide=guide,
+        sources=ordered,
+        today=today,
+        places=cited_in(guide),
+        page_link=Markup,  # registry paths are made of checked ids
+    )
 
 
 def criteria_page(guide: Guide) -> str:
@@ -285,6 +293,7 @@ def picker_data(guide: Guide) -> dict[str, object]:
         return "Depends" if a.status == "depends" else "Not assessed yet"
 
     return {
+        "words": {"one": guide.info.item.one, "many": guide.info.item.many},
         "technologies": [{"id": t.id, "name": t.name} for t in guide.technologies.values()],
         "criteria": [{"id": c.id, "name": c.name} for c in guide.criteria],
         "cells": {
@@ -352,6 +361,7 @@ def flowchart_data(guide: Guide) -> dict[str, object]:
         return f"{_page_url(page)}#{anchor}"
 
     return {
+        "words": {"one": guide.info.item.one, "many": guide.info.item.many},
         "start": flowchart.start,
         "questions": {
             q.id: {

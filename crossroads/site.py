@@ -154,7 +154,8 @@ def expand_nav(nav: list[NavItem], pages: dict[str, str]) -> list[NavItem]:
                 folder = target.removesuffix("index.md")
                 children = [p for p in pages if p.startswith(folder) and p != target]
                 if children:
-                    expanded.append({title: [target, *children]})
+                    # "Overview", not the section's title again ("Use cases > Use cases").
+                    expanded.append({title: [{"Overview": target}, *children]})
                     continue
             if isinstance(target, list):
                 expanded.append({title: expand_nav(target, pages)})

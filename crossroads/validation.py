@@ -252,9 +252,23 @@ def _read(data_dir: Path, collect: _Collector) -> _Loaded:
         moves=parsed["moved.yml"] if docs["moved.yml"] else Moves(),
         folder_docs=folder_docs,
         file_ids=file_ids,
-        technologies=dict(sorted(technologies.items(), key=lambda i: i[1].name.lower())),
+        technologies=_in_reading_order(technologies, parsed["comparisons.yml"]),
         use_cases=dict(sorted(use_cases.items(), key=lambda i: i[1].title.lower())),
         articles=dict(sorted(articles.items(), key=lambda i: i[1].title.lower())),
+    )
+
+
+def _in_reading_order(
+    technologies: dict[str, Technology], comparisons: ComparisonsFile | None
+) -> dict[str, Technology]:
+    """One order for every page: as the comparisons first list them, then by name."""
+    listed = [t for c in (comparisons.comparisons if comparisons else []) for t in c.technologies]
+    first = {t: position for position, t in reversed(list(enumerate(listed)))}
+    return dict(
+        sorted(
+            technologies.items(),
+            key=lambda item: (first.get(item[0], len(listed)), item[1].name.lower()),
+        )
     )
 
 

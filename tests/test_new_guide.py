@@ -113,7 +113,7 @@ def test_page_kinds_without_data_disappear_from_pages_and_nav(tmp_path: Path) ->
     assert not (build.site / "decide").exists()
     assert not (build.site / "use-cases").exists()
     home = build.page("")
-    nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a")]
+    nav = [e.get_text(strip=True) for e in home.select("nav.md-nav--primary :is(a, label)")]
     assert "Decide" not in nav and "Use cases" not in nav
     assert "Comparisons" in nav
     ways = [a.get_text(" ", strip=True) for a in home.select(".cr-ways-in a")]
@@ -173,3 +173,21 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path: Path) -> 
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_check_warns_about_thin_coverage_without_failing(tmp_path: Path) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    technology = (project / "data/technologies/toml.yml").read_text()
+    lonely = technology.replace("id: toml\n", "id: ini\n").replace("name: TOML\n", "name: INI\n")
+    (project / "data/technologies/ini.yml").write_text(lonely)
+    criteria = project / "data/criteria.yml"
+    criteria.write_text(
+        criteria.read_text().rstrip("\n")
+        + "\n  - id: tooling\n    name: Tooling\n    question: Which editors help?\n"
+        "    why: Editors catch mistakes early.\n"
+    )
+    result = crossroads("check", ".", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "warning: format 'ini' is in no comparison and no use case" in result.stderr
+    assert "warning: criterion 'tooling' is assessed by no format" in result.stderr

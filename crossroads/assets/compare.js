@@ -1,5 +1,6 @@
 /*
- * Crossroads "compare any": pick technologies and criteria, the table shows just those.
+ * Crossroads "compare any": pick what to compare and the criteria, the table shows just those.
+ * The guide's own word for what it compares comes with the data (data.words).
  * The choice lives in the URL (?t=alpha,beta&c=speed,safety) so it can be shared;
  * the shown table can be copied as Markdown or downloaded as CSV. Without JavaScript the
  * whole table shows. Text from data is inserted as text, never as HTML.
@@ -35,6 +36,8 @@
 
   var chosen = { t: fromUrl("t", data.technologies), c: fromUrl("c", data.criteria) };
 
+  function capitalised(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
   function saveToUrl() {
     var params = new URLSearchParams(window.location.search);
     [["t", data.technologies], ["c", data.criteria]].forEach(function (pair) {
@@ -56,7 +59,7 @@
       });
     });
     status.textContent = "Showing " + chosen.t.length + " of " + data.technologies.length +
-      " technologies and " + chosen.c.length + " of " + data.criteria.length + " criteria.";
+      " " + data.words.many + " and " + chosen.c.length + " of " + data.criteria.length + " criteria.";
   }
 
   function ordered(list, ids) {
@@ -106,7 +109,7 @@
               root.querySelectorAll('input[data-kind="' + key + '"]:checked'), function (i) { return i.value; });
             if (key === "t" && ids.length < 2) {
               box.checked = true;
-              status.textContent = "Keep at least two technologies to compare.";
+              status.textContent = "Keep at least two " + data.words.many + " to compare.";
               return;
             }
             if (!ids.length) { box.checked = true; return; }
@@ -121,7 +124,7 @@
   var status = h("p", { "class": "cr-picker__status", role: "status" });
   var copied = h("span", { "class": "cr-picker__copied", role: "status" });
   var markdownBox = h("textarea", { readonly: true, rows: "6", "aria-label": "The table as Markdown", hidden: true });
-  root.appendChild(picker("Technologies", "t", data.technologies));
+  root.appendChild(picker(capitalised(data.words.many), "t", data.technologies));
   root.appendChild(picker("Criteria", "c", data.criteria));
   root.appendChild(h("div", { "class": "cr-picker__actions" }, [
     h("button", { type: "button", "class": "md-button cr-picker__markdown", text: "Copy table as Markdown",

@@ -16,6 +16,8 @@
   var flow = JSON.parse(source.textContent);
   var PREFIX = "q-";
 
+  function capitalised(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
   function h(tag, attributes, children) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -173,7 +175,7 @@
     }));
     return { heading: heading, announce: heading.textContent, view: h("section", { "class": "cr-flow__outcome", "data-outcome": id }, [
       heading,
-      outcome.technology ? h("p", { "class": "cr-flow__technology", text: "Technology: " + outcome.technology }) : null,
+      outcome.technology ? h("p", { "class": "cr-flow__technology", text: capitalised(flow.words.one) + ": " + outcome.technology }) : null,
       h("p", { text: outcome.reason }),
       links,
       h("div", { "class": "cr-sources" }, [h("p", { text: "Sources:" }), sources]),

@@ -49,3 +49,24 @@
     opened = [];
   });
 })();
+
+/*
+ * On a phone, comparison tables are read as blocks (one per criterion, each column's verdict
+ * stacked under its name) instead of a box that scrolls sideways. The column names come from
+ * the table's header; CSS shows them only in the stacked layout.
+ */
+(function () {
+  "use strict";
+  document.querySelectorAll(".cr-compare table, .cr-stack table").forEach(function (table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return (th.textContent || "").trim();
+    });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, column) {
+        if (names[column]) cell.setAttribute("data-label", names[column]);
+      });
+    });
+    // An attribute, not a class: Material styles and wraps only tables without a class.
+    table.setAttribute("data-cr-stack", "");
+  });
+})();

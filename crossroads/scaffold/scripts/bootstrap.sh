@@ -17,7 +17,8 @@ fi
 stamp=".venv/.installed-$(cat requirements.lock requirements-engine.txt | sha256sum | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+  # The engine itself; its own dependencies are the hash-locked packages above.
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
-    --no-build-isolation -r requirements-engine.txt
+    -r requirements-engine.txt
   touch "$stamp"
 fi

@@ -1,0 +1,60 @@
+"""Where each source is cited: the sections of the guide that rest on it.
+
+The sources page lists them under each source, so a reader (or the source watch's report)
+can go from a source that changed to every statement that needs a second look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
+
+from crossroads.model import Guide
+
+
+class Place(NamedTuple):
+    """A section that cites a source: what a reader calls it, its page and its anchor."""
+
+    label: str
+    page: str  # docs-relative Markdown path, as the page registry in rendering.py has it
+    anchor: str
+
+
+def _places(guide: Guide) -> Iterator[tuple[Place, Mapping[str, str]]]:
+    for t in guide.technologies.values():
+        page = f"technologies/{t.id}.md"
+        yield Place(t.name, page, "page-title"), t.summary.sources
+        for criterion in guide.criteria:
+            assessment = guide.assessment(t.id, criterion.id)
+            yield Place(f"{t.name}: {criterion.name}", page, criterion.id), assessment.sources
+    for s in guide.statements:
+        yield Place(s.title, f"technologies/{s.technologies[0]}.md", s.id), s.sources
+    for comparison in guide.comparisons:
+        if comparison.summary is not None:
+            title = " vs ".join(guide.technologies[t].name for t in comparison.technologies)
+            place = Place(title, f"compare/{comparison.id}.md", "page-title")
+            yield place, comparison.summary.sources
+    for u in guide.use_cases.values():
+        page = f"use-cases/{u.id}.md"
+        for r in u.recommendations:
+            name = guide.technologies[r.technology].name
+            yield Place(f"{u.title}: {name}", page, f"fit-{r.technology}"), r.sources
+        for caveat in u.caveats:
+            yield Place(f"{u.title}: caveats", page, "caveats"), caveat.sources
+    for a in guide.articles.values():
+        for claim in a.claims:
+            place = Place(f"Claim “{claim.quote}”", f"articles/{a.id}.md", claim.id)
+            yield place, claim.sources
+    if guide.flowchart is not None:
+        for o in guide.flowchart.outcomes:
+            yield Place(f"Decide: {o.title}", "decide.md", f"o-{o.id}"), o.sources
+
+
+def cited_in(guide: Guide) -> dict[str, list[Place]]:
+    """Source id -> the sections that cite it, each once, in the guide's order."""
+    places: dict[str, list[Place]] = {source_id: [] for source_id in guide.sources}
+    for place, citations in _places(guide):
+        for source_id in citations:
+            if place not in places[source_id]:
+                places[source_id].append(place)
+    return places
