@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from crossroads.model import Guide
+from crossroads.words import VERDICT_LABELS
 
 
 class Place(NamedTuple):
@@ -43,7 +44,9 @@ def _places(guide: Guide) -> Iterator[tuple[Place, Mapping[str, str]]]:
             yield Place(f"{u.title}: caveats", page, "caveats"), caveat.sources
     for a in guide.articles.values():
         for claim in a.claims:
-            place = Place(f"Claim “{claim.quote}”", f"articles/{a.id}.md", claim.id)
+            # The verdict leads, so a false claim never reads as a statement here either.
+            label = f"{VERDICT_LABELS[claim.verdict]} claim: “{claim.quote}”"
+            place = Place(label, f"articles/{a.id}.md", claim.id)
             yield place, claim.sources
     if guide.flowchart is not None:
         for o in guide.flowchart.outcomes:

@@ -25,21 +25,7 @@ from crossroads.citations import cited_in
 from crossroads.diagram import flowchart_svg
 from crossroads.model import Article, Assessment, Comparison, Guide, Recommendation, UseCase
 from crossroads.publication import Publication
-
-VERDICT_LABELS = {
-    "accurate": "Accurate",
-    "misleading": "Misleading",
-    "wrong": "Wrong",
-    "unverifiable": "Unverifiable",
-}
-
-
-FIT_LABELS = {
-    "good": "Good fit",
-    "workable": "Workable",
-    "poor": "Poor fit",
-    "depends": "Depends",
-}
+from crossroads.words import FIT_LABELS, VERDICT_LABELS
 
 
 def _finalize(value: Any) -> Any:

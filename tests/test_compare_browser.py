@@ -152,3 +152,18 @@ def test_on_a_phone_each_criterion_is_a_block_and_nothing_scrolls_sideways(
     cell = page.locator(".cr-compare tbody tr").first.locator("td").nth(1)
     label = cell.evaluate("c => getComputedStyle(c, '::before').content")
     assert NAMES[0] in label
+
+
+def test_none_then_three_ticks_shows_three_criteria(page: Page, base_url: str) -> None:
+    page.goto(base_url + "compare/")
+    page.get_by_role("button", name="Clear the choice of criteria").click()
+    assert visible_rows(page) == []
+    expect(page.locator(".cr-picker__status")).to_contain_text("Tick the criteria to show.")
+    wanted = GUIDE.criteria[:3]
+    for criterion in wanted:
+        page.get_by_role("checkbox", name=criterion.name, exact=True).check()
+    assert visible_rows(page) == [c.name for c in wanted]
+    chosen = parse_qs(urlsplit(page.url).query)["c"][0].split(",")
+    assert chosen == [c.id for c in wanted]
+    page.get_by_role("button", name="Choose all criteria").click()
+    assert len(visible_rows(page)) == len(GUIDE.criteria)

@@ -345,7 +345,8 @@ def test_due_citations_script_lists_old_citations_oldest_first() -> None:
 
 def test_build_warns_about_stale_citations(project: Path, build: Callable[[Path], Build]) -> None:
     sources = project / "data/sources.yml"
-    sources.write_text(re.sub(r"checked: \S+", "checked: 2020-01-02", sources.read_text(), count=1))
+    text = re.sub(r"(?m)^    checked: \S+", "    checked: 2020-01-02", sources.read_text(), count=1)
+    sources.write_text(text)
     result = build(project)
     assert result.returncode == 0, result.output
     assert "was last checked on 2020-01-02, more than 12 months ago" in result.output

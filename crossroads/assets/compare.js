@@ -59,7 +59,9 @@
       });
     });
     status.textContent = "Showing " + chosen.t.length + " of " + data.technologies.length +
-      " " + data.words.many + " and " + chosen.c.length + " of " + data.criteria.length + " criteria.";
+      " " + data.words.many + " and " + chosen.c.length + " of " + data.criteria.length + " criteria." +
+      (chosen.t.length < 2 ? " Tick at least two " + data.words.many + "." : "") +
+      (chosen.c.length < 1 ? " Tick the criteria to show." : "");
   }
 
   function ordered(list, ids) {
@@ -107,18 +109,35 @@
           onchange: function () {
             var ids = Array.prototype.map.call(
               root.querySelectorAll('input[data-kind="' + key + '"]:checked'), function (i) { return i.value; });
-            if (key === "t" && ids.length < 2) {
+            // Unticking may not empty a working table; after "None", building up is fine.
+            if (key === "t" && ids.length < 2 && chosen.t.length >= 2) {
               box.checked = true;
               status.textContent = "Keep at least two " + data.words.many + " to compare.";
               return;
             }
-            if (!ids.length) { box.checked = true; return; }
+            if (!ids.length && chosen[key].length) { box.checked = true; return; }
             chosen[key] = ids;
             saveToUrl();
             apply();
           } });
         return h("label", { "class": "cr-picker__option" }, [box, document.createTextNode(" " + item.name)]);
-      })));
+      })).concat([h("span", { "class": "cr-picker__all" }, [
+        h("button", { type: "button", "class": "md-button", text: "All",
+          "aria-label": "Choose all " + legend.toLowerCase(),
+          onclick: function () { setAll(key, list.map(function (x) { return x.id; })); } }),
+        h("button", { type: "button", "class": "md-button", text: "None",
+          "aria-label": "Clear the choice of " + legend.toLowerCase(),
+          onclick: function () { setAll(key, []); } })
+      ])]));
+  }
+
+  function setAll(key, ids) {
+    chosen[key] = ids;
+    root.querySelectorAll('input[data-kind="' + key + '"]').forEach(function (box) {
+      box.checked = ids.indexOf(box.value) >= 0;
+    });
+    saveToUrl();
+    apply();
   }
 
   var status = h("p", { "class": "cr-picker__status", role: "status" });

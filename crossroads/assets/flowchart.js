@@ -160,6 +160,23 @@
       }
     });
     var details = h("details", { "class": "cr-flow__markdown" }, [h("summary", { text: "Show the Markdown" }), text]);
+    // The decision's own address: the answers taken, never a ?h= search highlight.
+    var share = h("button", {
+      type: "button", "class": "md-button cr-flow__link", text: "Copy link to this decision",
+      onclick: function () {
+        var params = new URLSearchParams(window.location.search);
+        params.delete("h");
+        var query = params.toString();
+        var url = window.location.origin + window.location.pathname + (query ? "?" + query : "");
+        share.setAttribute("data-url", url);
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(url).then(function () { status.textContent = "Link copied."; },
+            function () { window.prompt("Copy this link:", url); });
+        } else {
+          window.prompt("Copy this link:", url);
+        }
+      }
+    });
     var useCase = outcome.useCase ?
       ["Use case: ", h("a", { href: outcome.useCase.url, text: outcome.useCase.title }), ". "] : [];
     var links = h("p", {}, useCase.concat(["Criteria: "]).concat(outcome.criteria.reduce(function (all, c, i) {
@@ -179,7 +196,7 @@
       h("p", { text: outcome.reason }),
       links,
       h("div", { "class": "cr-sources" }, [h("p", { text: "Sources:" }), sources]),
-      copy, status, details
+      copy, share, status, details
     ]) };
   }
 

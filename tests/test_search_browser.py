@@ -1,0 +1,72 @@
+"""Readers ask search questions as they type them; the first section found holds the answer.
+
+Each question is typed into Material's search box in Chromium, with its question mark and
+question words. The first result that is a section (not a whole page) must be the section
+that answers it, and that section, opened, must say the words of the answer.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+# (question as typed, the section that answers it, words that section must contain)
+QUESTIONS = [
+    ("Can Flask handle WebSockets?", "technologies/flask/#realtime", "WebSocket"),
+    ("Does Flask support async views?", "technologies/flask/#concurrency", "async"),
+    ("How do I use all CPU cores with Node.js?", "technologies/nodejs/#multi-core", "cluster"),
+    ("Does Node.js run TypeScript?", "technologies/nodejs/#language-runtime", "TypeScript"),
+    ("What license is Flask under?", "technologies/flask/#license", "BSD"),
+    ("Which Python version does Flask need?", "#language-runtime", "Python 3.9"),
+    ("How do I test a Flask app?", "technologies/flask/#testing", "test_client"),
+    ("Does Node.js have a built-in database?", "technologies/nodejs/#database", "sqlite"),
+    ("Is Node.js good for CPU-heavy work?", "use-cases/cpu-bound-work/#fit-nodejs", "Worker"),
+    ("Can Node.js do real-time apps?", "technologies/nodejs/#realtime", "WebSocket"),
+    ("How do I deploy Flask in production?", "technologies/flask/#deployment", "WSGI server"),
+    ("Is Flask good for machine learning models?", "ml-and-data-science/#fit-flask", "model"),
+    ("How does Flask scale to more servers?", "technologies/flask/#scaling-out", "workers"),
+    ("Does Node.js come with npm?", "technologies/nodejs/#ecosystem", "npm"),
+    ("Does Flask come with a production server?", "technologies/flask/#deployment", "server"),
+    ("How do Flask extensions work?", "technologies/flask/#extensions", "extension"),
+    ("Does Node.js have a test runner?", "technologies/nodejs/#testing", "node:test"),
+]
+
+
+def first_section(page: Page, question: str) -> str:
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("")
+    page.keyboard.type(question)
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    expect(links.first).to_be_visible()
+    for href in links.evaluate_all("links => links.map(a => a.href)"):
+        url = urlsplit(href)
+        if url.fragment:
+            return f"{url.path.split('/crossroads/', 1)[1]}#{url.fragment}"
+    raise AssertionError(f"no section among the results for {question!r}")
+
+
+@pytest.mark.parametrize(("question", "answer", "words"), QUESTIONS, ids=[q for q, *_ in QUESTIONS])
+def test_a_readers_question_lands_on_the_answer(
+    page: Page, base_url: str, question: str, answer: str, words: str
+) -> None:
+    page.goto(base_url + "sources/")
+    landed = first_section(page, question)
+    assert landed.endswith(answer), f"{question!r} landed on {landed}"
+    page.goto(base_url + landed)
+    section_id = landed.split("#", 1)[1]
+    text = page.evaluate(
+        """id => {
+             const start = document.getElementById(id);
+             const level = start.tagName;
+             let text = start.textContent, node = start.nextElementSibling;
+             while (node && !(/^H[1-3]$/.test(node.tagName) && node.tagName <= level)) {
+               text += " " + node.textContent;
+               node = node.nextElementSibling;
+             }
+             return text;
+           }""",
+        section_id,
+    )
+    assert words.lower() in text.lower(), f"{landed} does not say {words!r}"
