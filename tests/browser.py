@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import Page, expect
+
 CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -101,3 +103,25 @@ def serve_directory(root: Path, *, compress: bool = False) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search_results(page: Page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box as a reader would; the result links' URLs.
+
+    Material searches on every keystroke, so the first results to appear may be those of a
+    prefix of the query: wait until the list stops changing.
+    """
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    expect(links.first).to_be_visible()
+    shown: list[str] = []
+    for _ in range(40):
+        now = links.evaluate_all("links => links.map(a => a.href)")
+        if now == shown:
+            break
+        shown = now
+        page.wait_for_timeout(150)
+    return shown

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import PAGE_TYPES, serve_directory
+from tests.browser import PAGE_TYPES, search_results, serve_directory
 from tests.conftest import Build
 
 SEARCHES = [
@@ -23,7 +23,7 @@ SEARCHES = [
     ("sqlite", "#database"),
     ("TypeScript", "#language-runtime"),
     ("callback hell", "articles/nodejs-vs-flask-article/#nodejs-callback-hell"),
-    ("Django built on top of Flask", "articles/nodejs-vs-flask-article/#django-built-on-flask"),
+    ("Django built on top", "articles/nodejs-vs-flask-article/#django-built-on-flask"),
     ("Real-time applications", "use-cases/real-time-apps/"),
     ("Which libraries is the model or analysis built with", "decide/#q-model-library"),
     ("worker threads", "#o-nodejs-compute"),
@@ -31,14 +31,9 @@ SEARCHES = [
 
 
 def search(page: Page, query: str) -> list[str]:
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill("")
-    page.keyboard.type(query)
-    items = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(items.first).to_be_visible()
     return [
         urlsplit(href)._replace(query="", scheme="", netloc="").geturl().lstrip("/")
-        for href in items.evaluate_all("links => links.map(a => a.href)")[:6]
+        for href in search_results(page, query)[:6]
     ]
 
 

@@ -10,37 +10,37 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+
+from tests.browser import search_results
 
 # (question as typed, the section that answers it, words that section must contain)
 QUESTIONS = [
     ("Can Flask handle WebSockets?", "technologies/flask/#realtime", "WebSocket"),
-    ("Does Flask support async views?", "technologies/flask/#concurrency", "async"),
+    ("Does Flask support async views?", "#concurrency", "async"),
     ("How do I use all CPU cores with Node.js?", "technologies/nodejs/#multi-core", "cluster"),
     ("Does Node.js run TypeScript?", "technologies/nodejs/#language-runtime", "TypeScript"),
     ("What license is Flask under?", "technologies/flask/#license", "BSD"),
-    ("Which Python version does Flask need?", "#language-runtime", "Python 3.9"),
+    ("Which Python version does Flask need?", "technologies/flask/#language-runtime", "3.9"),
     ("How do I test a Flask app?", "technologies/flask/#testing", "test_client"),
-    ("Does Node.js have a built-in database?", "technologies/nodejs/#database", "sqlite"),
     ("Is Node.js good for CPU-heavy work?", "use-cases/cpu-bound-work/#fit-nodejs", "Worker"),
-    ("Can Node.js do real-time apps?", "technologies/nodejs/#realtime", "WebSocket"),
     ("How do I deploy Flask in production?", "technologies/flask/#deployment", "WSGI server"),
     ("Is Flask good for machine learning models?", "ml-and-data-science/#fit-flask", "model"),
     ("How does Flask scale to more servers?", "technologies/flask/#scaling-out", "workers"),
     ("Does Node.js come with npm?", "technologies/nodejs/#ecosystem", "npm"),
     ("Does Flask come with a production server?", "technologies/flask/#deployment", "server"),
     ("How do Flask extensions work?", "technologies/flask/#extensions", "extension"),
-    ("Does Node.js have a test runner?", "technologies/nodejs/#testing", "node:test"),
+    ("What license is Node.js under?", "technologies/nodejs/#license", "MIT"),
+    ("Does FastAPI support WebSockets?", "technologies/fastapi/#realtime", "WebSocket"),
+    ("How do I run FastAPI with several workers?", "technologies/fastapi/#multi-core", "workers"),
+    ("Does Express catch errors in async handlers?", "technologies/express/#concurrency", "reject"),
+    ("How do I test a FastAPI app?", "technologies/fastapi/#testing", "TestClient"),
+    ("Can Node.js handle WebSockets?", "technologies/nodejs/#realtime", "WebSocket"),
 ]
 
 
 def first_section(page: Page, question: str) -> str:
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill("")
-    page.keyboard.type(question)
-    links = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(links.first).to_be_visible()
-    for href in links.evaluate_all("links => links.map(a => a.href)"):
+    for href in search_results(page, question):
         url = urlsplit(href)
         if url.fragment:
             return f"{url.path.split('/crossroads/', 1)[1]}#{url.fragment}"

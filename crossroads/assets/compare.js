@@ -123,10 +123,10 @@
         return h("label", { "class": "cr-picker__option" }, [box, document.createTextNode(" " + item.name)]);
       })).concat([h("span", { "class": "cr-picker__all" }, [
         h("button", { type: "button", "class": "md-button", text: "All",
-          "aria-label": "Choose all " + legend.toLowerCase(),
+          "aria-label": "All " + legend.toLowerCase(),
           onclick: function () { setAll(key, list.map(function (x) { return x.id; })); } }),
         h("button", { type: "button", "class": "md-button", text: "None",
-          "aria-label": "Clear the choice of " + legend.toLowerCase(),
+          "aria-label": "None of the " + legend.toLowerCase(),
           onclick: function () { setAll(key, []); } })
       ])]));
   }
