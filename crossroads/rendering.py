@@ -77,6 +77,7 @@ def environment() -> Environment:
     env.globals["citation_list"] = citation_list
     env.globals["verdict_word"] = verdict_word
     env.globals["verdict_cell"] = verdict_cell
+    env.globals["cell_label"] = cell_label
     # Paths are made of ids the schema checked; Markup keeps the finalize from escaping them.
     env.globals["article_path"] = lambda article_id: Markup(article_path(article_id))
     # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
@@ -88,9 +89,11 @@ def citation_list(guide: Guide, citations: Mapping[str, str]) -> Markup:
     """The "Sources:" block under a statement: each source, when it was checked, and the
     passage it supports the statement with, folded away until a reader opens it.
 
-    Plain HTML rather than Markdown (a ``<details>`` cannot sit in a Markdown list item's
-    paragraph), so every data string is HTML-escaped, never read as Markdown. Written in
-    Python rather than as a Jinja macro because every statement on every page has one.
+    Plain HTML rather than Markdown, so every data string is HTML-escaped, never read as
+    Markdown. The fold is a button and one listener for the page (sections.js), not a
+    ``<details>`` each: the theme wires up every ``<details>`` on load, and a comparison has
+    hundreds of citations. Without JavaScript the quotes simply show. Written in Python
+    rather than as a Jinja macro because every statement on every page has one.
     """
     items = []
     for source_id, quote in citations.items():
@@ -100,8 +103,8 @@ def citation_list(guide: Guide, citations: Mapping[str, str]) -> Markup:
         items.append(
             f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>{covers}, '
             f'{escape(source.publisher)}, checked <time datetime="{day}">{day}</time>'
-            f'<details class="cr-quote"><summary>What it says</summary>'
-            f"<blockquote>{escape(quote)}</blockquote></details></li>"
+            ' <button type="button" class="cr-quote-toggle" aria-expanded="false">'
+            f'What it says</button><blockquote class="cr-quote">{escape(quote)}</blockquote></li>'
         )
     return Markup(
         '<div class="cr-sources">\n<p>Sources:</p>\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
@@ -115,20 +118,28 @@ def verdict_word(assessment: Assessment) -> Markup:
     return Markup("Depends" if assessment.status == "depends" else "Not assessed yet")
 
 
-def verdict_cell(assessment: Assessment, link: Markup) -> Markup:
-    """A comparison-table cell: verdict word, one-line reason, link to the full section.
+def cell_label(column: str) -> Markup:
+    """The column's name inside a table cell, shown only where a table is read as blocks
+    (on a phone), so each stacked cell still says whose verdict it is."""
+    return Markup(f'<span class="cr-cell-label">{markdown_text.text(column)}</span>')
+
+
+def verdict_cell(assessment: Assessment, link: Markup, column: str) -> Markup:
+    """A comparison-table cell: column label, verdict word, one-line reason, link to the section.
 
     In Python for the same reason as :func:`citation_list`: a table at 40 technologies has
     640 cells. ``link`` is built by the template from ``anchor``-checked ids.
     """
+    label = cell_label(column)
     if assessment.status == "not-assessed":
         reason = f"<br>{markdown_text.text(assessment.reason)}" if assessment.reason else ""
         return Markup(
-            f'<span class="cr-verdict cr-verdict--not-assessed">Not assessed yet</span>{reason}'
+            f'{label}<span class="cr-verdict cr-verdict--not-assessed">Not assessed yet</span>'
+            f"{reason}"
         )
     status = markdown_text.attribute(assessment.status)
     return Markup(
-        f'<span class="cr-verdict cr-verdict--{status}">{verdict_word(assessment)}</span>'
+        f'{label}<span class="cr-verdict cr-verdict--{status}">{verdict_word(assessment)}</span>'
         f"<br>{markdown_text.text(assessment.reason)} [Details and sources]({link})"
     )
 

@@ -150,9 +150,12 @@ def test_on_a_phone_each_criterion_is_a_block_and_nothing_scrolls_sideways(
         )
         assert boxes == [], (path, boxes)
     page.goto(base_url + "compare/nodejs-vs-flask/")
-    cell = page.locator(".cr-compare tbody tr").first.locator("td").nth(1)
-    label = cell.evaluate("c => getComputedStyle(c, '::before').content")
-    assert NAMES[0] in label
+    first_row = page.locator(".cr-compare tbody tr").first
+    label = first_row.locator("td").nth(1).locator(".cr-cell-label")
+    expect(label).to_be_visible()
+    expect(label).to_have_text(NAMES[0])
+    page.set_viewport_size({"width": 1366, "height": 740})
+    expect(label).to_be_hidden()
 
 
 def test_none_then_three_ticks_shows_three_criteria(page: Page, base_url: str) -> None:

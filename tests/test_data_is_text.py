@@ -68,7 +68,7 @@ def test_hostile_strings_render_as_text(tmp_path: Path) -> None:
         assert page.find(id="evil") is None
         assert page.select_one("[onclick]") is None
         assert page.select_one("[onerror]") is None
-        quotes = [q.get_text() for q in page.select(".cr-quote blockquote")]
+        quotes = [q.get_text() for q in page.select("blockquote.cr-quote")]
         assert HOSTILE["markdown"] in quotes, path
 
     index = json.loads((result.site / "search/search_index.json").read_text())

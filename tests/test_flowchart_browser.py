@@ -196,7 +196,7 @@ def test_printing_a_decision_prints_the_path_and_the_outcome(page: Page, base_ur
     expect(page.locator(".cr-flow__outcome h2")).to_have_text(f"Recommendation: {outcome.title}")
     expect(page.locator(".cr-flow__path")).to_be_visible()
     expect(page.locator(".cr-flow__outcome .cr-sources li").first).to_be_visible()
-    expect(page.locator(".cr-flow__outcome .cr-quote blockquote").first).to_be_visible()
+    expect(page.locator(".cr-flow__outcome blockquote.cr-quote").first).to_be_visible()
     expect(page.locator(".cr-flow button").first).to_be_hidden()
 
 

@@ -145,3 +145,22 @@ def test_an_anchor_alias_lands_with_instant_navigation(
         expect(landed).to_be_in_viewport()
         assert landed.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
         fresh.close()
+
+
+def test_each_citation_shows_the_sources_words_on_request(browser: Browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "compare/nodejs-vs-flask/")
+    toggle = page.locator(".cr-sources .cr-quote-toggle").first
+    quote = page.locator(".cr-sources blockquote.cr-quote").first
+    expect(quote).to_be_hidden()
+    toggle.click()
+    expect(quote).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    assert quote.inner_text().strip()
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(base_url + "compare/nodejs-vs-flask/")
+    expect(plain.locator(".cr-sources blockquote.cr-quote").first).to_be_visible()
+    expect(plain.locator(".cr-sources .cr-quote-toggle").first).to_be_hidden()
+    context.close()

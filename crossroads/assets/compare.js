@@ -36,7 +36,6 @@
 
   var chosen = { t: fromUrl("t", data.technologies), c: fromUrl("c", data.criteria) };
 
-  function capitalised(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
   function saveToUrl() {
     var params = new URLSearchParams(window.location.search);
@@ -101,34 +100,20 @@
     }).join("\r\n") + "\r\n";
   }
 
-  function picker(legend, key, list) {
-    return h("fieldset", { "class": "cr-picker__group" }, [h("legend", { text: legend })].concat(
-      list.map(function (item) {
-        var box = h("input", { type: "checkbox", value: item.id, checked: chosen[key].indexOf(item.id) >= 0,
-          "data-kind": key,
-          onchange: function () {
-            var ids = Array.prototype.map.call(
-              root.querySelectorAll('input[data-kind="' + key + '"]:checked'), function (i) { return i.value; });
-            // Unticking may not empty a working table; after "None", building up is fine.
-            if (key === "t" && ids.length < 2 && chosen.t.length >= 2) {
-              box.checked = true;
-              status.textContent = "Keep at least two " + data.words.many + " to compare.";
-              return;
-            }
-            if (!ids.length && chosen[key].length) { box.checked = true; return; }
-            chosen[key] = ids;
-            saveToUrl();
-            apply();
-          } });
-        return h("label", { "class": "cr-picker__option" }, [box, document.createTextNode(" " + item.name)]);
-      })).concat([h("span", { "class": "cr-picker__all" }, [
-        h("button", { type: "button", "class": "md-button", text: "All",
-          "aria-label": "All " + legend.toLowerCase(),
-          onclick: function () { setAll(key, list.map(function (x) { return x.id; })); } }),
-        h("button", { type: "button", "class": "md-button", text: "None",
-          "aria-label": "None of the " + legend.toLowerCase(),
-          onclick: function () { setAll(key, []); } })
-      ])]));
+  function onTick(box) {
+    var key = box.getAttribute("data-kind");
+    var ids = Array.prototype.map.call(
+      root.querySelectorAll('input[data-kind="' + key + '"]:checked'), function (i) { return i.value; });
+    // Unticking may not empty a working table; after "None", building up is fine.
+    if (key === "t" && ids.length < 2 && chosen.t.length >= 2) {
+      box.checked = true;
+      status.textContent = "Keep at least two " + data.words.many + " to compare.";
+      return;
+    }
+    if (!ids.length && chosen[key].length) { box.checked = true; return; }
+    chosen[key] = ids;
+    saveToUrl();
+    apply();
   }
 
   function setAll(key, ids) {
@@ -140,36 +125,41 @@
     apply();
   }
 
-  var status = h("p", { "class": "cr-picker__status", role: "status" });
-  var copied = h("span", { "class": "cr-picker__copied", role: "status" });
-  var markdownBox = h("textarea", { readonly: true, rows: "6", "aria-label": "The table as Markdown", hidden: true });
-  root.appendChild(picker(capitalised(data.words.many), "t", data.technologies));
-  root.appendChild(picker("Criteria", "c", data.criteria));
-  root.appendChild(h("div", { "class": "cr-picker__actions" }, [
-    h("button", { type: "button", "class": "md-button cr-picker__markdown", text: "Copy table as Markdown",
-      onclick: function () {
-        var text = asMarkdown();
-        markdownBox.value = text;
-        var fallback = function () {
-          markdownBox.hidden = false; markdownBox.focus(); markdownBox.select();
-          copied.textContent = "Select the Markdown below and copy it.";
-        };
-        if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(text).then(function () { copied.textContent = "Copied."; }, fallback);
-        } else { fallback(); }
-      } }),
-    h("button", { type: "button", "class": "md-button cr-picker__csv", text: "Download CSV",
-      onclick: function () {
-        var link = h("a", { href: URL.createObjectURL(new Blob([asCsv()], { type: "text/csv" })),
-          download: "crossroads-comparison.csv" });
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-      } }),
-    copied
-  ]));
-  root.appendChild(status);
-  root.appendChild(markdownBox);
+  var status = root.querySelector(".cr-picker__status");
+  var copied = root.querySelector(".cr-picker__copied");
+  var markdownBox = root.querySelector("textarea");
+  var all = { t: data.technologies, c: data.criteria };
+
+  // The controls come with the page; the choice in the URL sets the boxes.
+  root.querySelectorAll("input[data-kind]").forEach(function (box) {
+    box.checked = chosen[box.getAttribute("data-kind")].indexOf(box.value) >= 0;
+    box.addEventListener("change", function () { onTick(box); });
+  });
+  root.querySelectorAll("button[data-all]").forEach(function (button) {
+    var key = button.getAttribute("data-all");
+    button.addEventListener("click", function () { setAll(key, all[key].map(function (x) { return x.id; })); });
+  });
+  root.querySelectorAll("button[data-none]").forEach(function (button) {
+    button.addEventListener("click", function () { setAll(button.getAttribute("data-none"), []); });
+  });
+  root.querySelector(".cr-picker__markdown").addEventListener("click", function () {
+    var text = asMarkdown();
+    markdownBox.value = text;
+    var fallback = function () {
+      markdownBox.hidden = false; markdownBox.focus(); markdownBox.select();
+      copied.textContent = "Select the Markdown below and copy it.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { copied.textContent = "Copied."; }, fallback);
+    } else { fallback(); }
+  });
+  root.querySelector(".cr-picker__csv").addEventListener("click", function () {
+    var link = h("a", { href: URL.createObjectURL(new Blob([asCsv()], { type: "text/csv" })),
+      download: "crossroads-comparison.csv" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
   root.hidden = false;
   apply();
 })();

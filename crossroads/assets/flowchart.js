@@ -187,8 +187,8 @@
     var sources = h("ul", {}, outcome.sources.map(function (s) {
       return h("li", {}, [h("a", { href: s.url, text: s.title }), ", " + s.publisher + ", checked ",
         h("time", { datetime: s.checked, text: s.checked }),
-        h("details", { "class": "cr-quote" }, [h("summary", { text: "What it says" }),
-          h("blockquote", { text: s.quote })])]);
+        " ", h("button", { type: "button", "class": "cr-quote-toggle", "aria-expanded": "false", text: "What it says" }),
+        h("blockquote", { "class": "cr-quote", text: s.quote })]);
     }));
     return { heading: heading, announce: heading.textContent, view: h("section", { "class": "cr-flow__outcome", "data-outcome": id }, [
       heading,

@@ -34,39 +34,15 @@
   });
 })();
 
-/* A printout shows each source's own words: open the folded quotes while printing. */
+/* "What it says": one listener for every citation's folded quote on the page. */
 (function () {
   "use strict";
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details.cr-quote"), function (d) {
-      return !d.open;
-    });
-    opened.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    opened.forEach(function (d) { d.open = false; });
-    opened = [];
-  });
-})();
-
-/*
- * On a phone, comparison tables are read as blocks (one per criterion, each column's verdict
- * stacked under its name) instead of a box that scrolls sideways. The column names come from
- * the table's header; CSS shows them only in the stacked layout.
- */
-(function () {
-  "use strict";
-  document.querySelectorAll(".cr-compare table, .cr-stack table").forEach(function (table) {
-    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-      return (th.textContent || "").trim();
-    });
-    table.querySelectorAll("tbody tr").forEach(function (row) {
-      Array.prototype.forEach.call(row.children, function (cell, column) {
-        if (names[column]) cell.setAttribute("data-label", names[column]);
-      });
-    });
-    // An attribute, not a class: Material styles and wraps only tables without a class.
-    table.setAttribute("data-cr-stack", "");
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".cr-quote-toggle");
+    if (!button) return;
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    var quote = button.nextElementSibling;
+    if (quote) quote.classList.toggle("cr-quote--open", open);
   });
 })();
