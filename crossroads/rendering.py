@@ -121,7 +121,10 @@ def verdict_word(assessment: Assessment) -> Markup:
 def cell_label(column: str) -> Markup:
     """The column's name inside a table cell, shown only where a table is read as blocks
     (on a phone), so each stacked cell still says whose verdict it is."""
-    return Markup(f'<span class="cr-cell-label">{markdown_text.text(column)}</span>')
+    # Not in the search index: every row would otherwise say each technology's name.
+    return Markup(
+        f'<span class="cr-cell-label" data-search-exclude>{markdown_text.text(column)}</span>'
+    )
 
 
 def verdict_cell(assessment: Assessment, link: Markup, column: str) -> Markup:
