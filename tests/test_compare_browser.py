@@ -137,7 +137,7 @@ def test_on_a_phone_each_criterion_is_a_block_and_nothing_scrolls_sideways(
     page: Page, base_url: str
 ) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
-    for path in ("", "compare/nodejs-vs-flask/", "compare/", "use-cases/", "sources/"):
+    for path in ("", "compare/nodejs-vs-flask/", "compare/", "use-cases/", "sources/", "decide/"):
         page.goto(base_url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, (path, width)
