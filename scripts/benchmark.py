@@ -41,12 +41,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from crossroads.devtools import CHROMIUM_PATH, serve_directory  # noqa: E402
 from crossroads.engine_files import ASSETS, ASSETS_DIR, SCRIPTS, STYLES, THEME_DIR  # noqa: E402
 from crossroads.publication import Publication  # noqa: E402
 from crossroads.scaffold import SCAFFOLD_DIR  # noqa: E402
 from crossroads.site import expand_markers, generated_pages  # noqa: E402
 from crossroads.validation import load_guide  # noqa: E402
-from tests.browser import CHROMIUM_PATH, serve_directory  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
 CRITERIA = 16

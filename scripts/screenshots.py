@@ -13,7 +13,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
+from crossroads.devtools import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 

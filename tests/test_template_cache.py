@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import NoReturn
 
@@ -9,6 +10,10 @@ import pytest
 from jinja2 import Environment
 
 from crossroads import rendering
+from crossroads.scaffold import SCAFFOLD_DIR
+from crossroads.validation import load_guide
+
+GUIDE = load_guide(SCAFFOLD_DIR / "data", dt.date(2026, 11, 30))
 
 
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path) -> None:
@@ -17,7 +22,9 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path) -> None:
     env = rendering.environment().overlay(
         cache_size=0, bytecode_cache=rendering._BestEffortBytecodeCache(str(not_a_folder))
     )
-    assert env.get_template("sources.md.j2") is not None
+    markdown = env.get_template("fragments/opening.md.j2").render(guide=GUIDE)
+    assert markdown.startswith(GUIDE.info.opening.split()[0])
+    assert not_a_folder.read_text() == "a file where the cache folder should be"
 
 
 def test_a_cached_template_is_not_compiled_again(
