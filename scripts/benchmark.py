@@ -268,7 +268,7 @@ def hooked_project(destination: Path, technologies: int) -> Path:
     config = destination / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - Methodology: methodology.md\n", ""))
     synthetic_data(destination / "data", technologies)
-    (destination / "hooks" / TIMED_HOOKS).write_text(TIMED_HOOKS_SOURCE)
+    shutil.copy2(TIMED_HOOKS_SOURCE, destination / "hooks" / TIMED_HOOKS)
     config = destination / "mkdocs.yml"
     config.write_text(
         config.read_text().replace("hooks/crossroads_hooks.py", f"hooks/{TIMED_HOOKS}")
@@ -281,36 +281,7 @@ def hooked_project(destination: Path, technologies: int) -> Path:
 # figures then come from the same process at the same moment, so the machine's noise cancels
 # out of their ratio, unlike the ratio of two separate builds.
 TIMED_HOOKS = "timed_crossroads_hooks.py"
-TIMED_HOOKS_SOURCE = """
-import importlib.util, os, time
-from pathlib import Path
-
-_started = time.process_time()
-_spec = importlib.util.spec_from_file_location(
-    "crossroads_hooks", Path(__file__).with_name("crossroads_hooks.py")
-)
-_hooks = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_hooks)
-_spent = [time.process_time() - _started]
-
-
-def _timed(event):
-    def timed(*args, **kwargs):
-        started = time.process_time()
-        try:
-            return event(*args, **kwargs)
-        finally:
-            _spent[0] += time.process_time() - started
-    return timed
-
-
-for _name in [n for n in vars(_hooks) if n.startswith("on_")]:
-    globals()[_name] = _timed(getattr(_hooks, _name))
-
-
-def on_shutdown():
-    Path(os.environ["CROSSROADS_HOOK_SECONDS"]).write_text(str(_spent[0]))
-"""
+TIMED_HOOKS_SOURCE = Path(__file__).with_name("benchmark_timed_hooks.py")
 
 
 def plain_project(hooked: Path, destination: Path) -> Path:
@@ -394,24 +365,13 @@ def build(project: Path, site: Path) -> Run:
     return Run(seconds, cpu, usage.ru_maxrss / 1024, hooks)
 
 
-OWN_WORK = """
-import datetime as dt, sys, time
-from pathlib import Path
-started = time.process_time()
-from crossroads.publication import Publication
-from crossroads.site import generated_pages
-from crossroads.validation import load_guide
-guide = load_guide(Path(sys.argv[1]), dt.date.fromisoformat(sys.argv[2]))
-today = dt.date.fromisoformat(sys.argv[2])
-generated_pages(guide, today, Publication("https://x.example.org/", "https://github.com/x/y"))
-print(time.process_time() - started)
-"""
+OWN_WORK = Path(__file__).with_name("benchmark_own_work.py")
 
 
 def own_work(project: Path) -> float:
     """CPU seconds a fresh process takes to import the package, load, validate and render."""
     result = subprocess.run(
-        [sys.executable, "-c", OWN_WORK, str(project / "data"), TODAY.isoformat()],
+        [sys.executable, str(OWN_WORK), str(project / "data"), TODAY.isoformat()],
         env=_build_environment(),
         capture_output=True,
         text=True,
