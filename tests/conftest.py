@@ -71,6 +71,21 @@ def run_build(project: Path, site: Path, *, env: dict[str, str] | None = None) -
     return Build(project, site, result.returncode, result.stdout + result.stderr)
 
 
+def run_crossroads(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m crossroads ARGS`` in a separate process, as an author runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "crossroads", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=300,
+    )
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real guide, built once for the whole session."""

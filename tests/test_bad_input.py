@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from crossroads.scaffold import new_guide
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT, run_build, run_crossroads
 
 
 def test_unknown_marker_in_a_page_stops_check_and_the_build(tmp_path: Path) -> None:
@@ -24,13 +24,7 @@ def test_unknown_marker_in_a_page_stops_check_and_the_build(tmp_path: Path) -> N
     index.write_text(text.replace("<!-- crossroads:ways-in", "<!-- crossroads:way-in"))
     line = text[: text.index("<!-- crossroads:ways-in")].count("\n") + 1
     expected = f"docs/index.md:{line}: unknown marker 'crossroads:way-in' (did you mean 'ways-in'?)"
-    check = subprocess.run(
-        [sys.executable, "-m", "crossroads", "check", "."],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    check = run_crossroads("check", ".", cwd=project)
     assert check.returncode == 1
     assert expected in check.stderr
     result = run_build(project, tmp_path / "site")

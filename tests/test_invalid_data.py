@@ -19,6 +19,7 @@ import pytest
 from crossroads.errors import DataError
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
+from tests.conftest import run_crossroads
 
 CORPUS = Path(__file__).parent / "invalid_data"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith("_"))
@@ -79,14 +80,7 @@ def guide_project(case: str, destination: Path) -> Path:
 def test_check_and_the_build_report_the_same_problems(case: str, tmp_path: Path) -> None:
     project = guide_project(case, tmp_path / "guide")
     env = {**os.environ, "CROSSROADS_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
-    check = subprocess.run(
-        [sys.executable, "-m", "crossroads", "check", "."],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    check = run_crossroads("check", ".", cwd=project, env=env)
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
         cwd=project,

@@ -17,27 +17,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from crossroads.scaffold import SCAFFOLD_DIR, new_guide
-from tests.conftest import ROOT, Build, run_build
+from tests.conftest import ROOT, Build, run_build, run_crossroads
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def crossroads(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "crossroads", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=ENV,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     folder = tmp_path_factory.mktemp("new") / "my-guide"
-    made = crossroads("new", str(folder), cwd=folder.parent)
+    made = run_crossroads("new", str(folder), cwd=folder.parent)
     assert made.returncode == 0, made.stderr
     build = run_build(folder, tmp_path_factory.mktemp("out") / "site")
     assert build.returncode == 0, build.output
@@ -58,7 +46,7 @@ def test_new_writes_the_project_layout_with_a_two_command_quick_start(new_site: 
 
 
 def test_the_new_guide_checks_clean_with_no_warnings(new_site: Build) -> None:
-    result = crossroads("check", ".", cwd=new_site.project)
+    result = run_crossroads("check", ".", cwd=new_site.project)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 
@@ -77,7 +65,7 @@ def test_the_new_guide_has_every_page_kind_and_its_home_points_the_way(new_site:
 def test_new_never_overwrites(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/index.md").write_text("mine\n")
-    result = crossroads("new", str(tmp_path), cwd=tmp_path)
+    result = run_crossroads("new", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 1
     assert "would overwrite docs/index.md" in result.stderr
     assert (tmp_path / "docs/index.md").read_text() == "mine\n"
@@ -187,7 +175,7 @@ def test_check_warns_about_thin_coverage_without_failing(tmp_path: Path) -> None
         + "\n  - id: tooling\n    name: Tooling\n    question: Which editors help?\n"
         "    why: Editors catch mistakes early.\n"
     )
-    result = crossroads("check", ".", cwd=project)
+    result = run_crossroads("check", ".", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "warning: format 'ini' is in no comparison and no use case" in result.stderr
     assert "warning: criterion 'tooling' is assessed by no format" in result.stderr

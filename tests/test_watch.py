@@ -137,6 +137,18 @@ def test_every_source_is_fetched_once_and_each_change_is_reported(
     assert elapsed < 10
 
 
+def watch_command(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    # A bare environment: no proxy settings can send the loopback requests elsewhere.
+    return subprocess.run(
+        [sys.executable, "-m", "crossroads", "watch", str(project), "--timeout", "2", *options],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={"CROSSROADS_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"},
+    )
+
+
 def test_the_command_writes_a_report_and_exits_non_zero(
     tmp_path: Path, server: tuple[str, Pages]
 ) -> None:
@@ -146,24 +158,7 @@ def test_the_command_writes_a_report_and_exits_non_zero(
     gone = sorted(guide.sources)[0]
     pages.behaviour = {gone: "404"}
     report_file = tmp_path / "report.md"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "crossroads",
-            "watch",
-            str(project),
-            "--report",
-            str(report_file),
-            "--timeout",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env={"CROSSROADS_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"},
-    )
+    result = watch_command(project, "--report", str(report_file))
     assert result.returncode == 1, result.stderr
     text = report_file.read_text()
     assert text.startswith("# Source watch, 2026-11-30")
@@ -171,14 +166,7 @@ def test_the_command_writes_a_report_and_exits_non_zero(
     assert f"1 of {len(guide.sources)} sources need a re-check" in text
 
     pages.behaviour = {}
-    again = subprocess.run(
-        [sys.executable, "-m", "crossroads", "watch", str(project), "--timeout", "2"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env={"CROSSROADS_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"},
-    )
+    again = watch_command(project)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "every quoted passage is still there" in again.stdout
 
