@@ -27,9 +27,14 @@ _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 Anchors = dict[str, set[str]]
 
 
+# Ids the engine makes for one page's own use, such as a citation marker's number, start
+# with this; data ids cannot contain "_", so none is ever a section someone links to.
+PAGE_INTERNAL_PREFIX = "cr_"
+
+
 def ids_in(html: str) -> set[str]:
-    """Every id attribute in a page's content."""
-    return set(_ID.findall(html))
+    """Every id attribute in a page's content that is a promise: all but page-internal ids."""
+    return {i for i in _ID.findall(html) if not i.startswith(PAGE_INTERNAL_PREFIX)}
 
 
 def read_manifest(path: Path) -> Anchors:

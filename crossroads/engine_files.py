@@ -7,7 +7,11 @@ build (``ASSETS`` as generated files, ``THEME_DIR`` ahead of the theme's own tem
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+import rcssmin  # type: ignore[import-untyped]
+import rjsmin  # type: ignore[import-untyped]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_DIR = PACKAGE_DIR / "theme"
@@ -17,15 +21,21 @@ SCRIPTS = [
     "assets/crossroads/flowchart.js",
     "assets/crossroads/sections.js",
     "assets/crossroads/compare.js",
+    "assets/crossroads/search.js",
 ]
 STYLES = ["assets/crossroads/crossroads.css"]
 
 
+# Published minified: readers download no comments. rjsmin and rcssmin are small, long-kept
+# minifiers that only drop comments and whitespace, so what runs is what is in the repo.
+_MINIFY: dict[str, Callable[[str], str]] = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+
+
 def _read_assets() -> dict[str, str]:
     return {
-        f"assets/crossroads/{path.name}": path.read_text(encoding="utf-8")
+        f"assets/crossroads/{path.name}": _MINIFY[path.suffix](path.read_text(encoding="utf-8"))
         for path in sorted(ASSETS_DIR.iterdir())
-        if path.suffix in (".js", ".css")
+        if path.suffix in _MINIFY
     }
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Mapping
 from functools import cache
 from html import escape
 from typing import Any
@@ -22,9 +21,9 @@ from markupsafe import Markup
 
 from crossroads import markdown_text
 from crossroads.citations import cited_in
-from crossroads.diagram import flowchart_svg
 from crossroads.model import Article, Assessment, Comparison, Guide, Recommendation, UseCase
 from crossroads.publication import Publication
+from crossroads.references import PageReferences
 from crossroads.words import FIT_LABELS, VERDICT_LABELS
 
 
@@ -74,8 +73,8 @@ def environment() -> Environment:
     env.filters["attr"] = markdown_text.attribute
     env.globals["VERDICT_LABELS"] = VERDICT_LABELS
     env.globals["FIT_LABELS"] = FIT_LABELS
-    env.globals["citation_list"] = citation_list
     env.globals["verdict_word"] = verdict_word
+    env.globals["detail_toggle"] = detail_toggle
     env.globals["verdict_cell"] = verdict_cell
     env.globals["cell_label"] = cell_label
     # Paths are made of ids the schema checked; Markup keeps the finalize from escaping them.
@@ -85,29 +84,12 @@ def environment() -> Environment:
     return env
 
 
-def citation_list(guide: Guide, citations: Mapping[str, str]) -> Markup:
-    """The "Sources:" block under a statement: each source, when it was checked, and the
-    passage it supports the statement with, folded away until a reader opens it.
-
-    Plain HTML rather than Markdown, so every data string is HTML-escaped, never read as
-    Markdown. The fold is a button and one listener for the page (sections.js), not a
-    ``<details>`` each: the theme wires up every ``<details>`` on load, and a comparison has
-    hundreds of citations. Without JavaScript the quotes simply show. Written in Python
-    rather than as a Jinja macro because every statement on every page has one.
-    """
-    items = []
-    for source_id, quote in citations.items():
-        source = guide.sources[source_id]
-        covers = f" ({escape(source.covers)})" if source.covers else ""
-        day = source.checked.isoformat()
-        items.append(
-            f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>{covers}, '
-            f'{escape(source.publisher)}, checked <time datetime="{day}">{day}</time>'
-            ' <button type="button" class="cr-quote-toggle" aria-expanded="false">'
-            f'What it says</button><blockquote class="cr-quote">{escape(quote)}</blockquote></li>'
-        )
+def detail_toggle(label: str) -> Markup:
+    """The button ending a paragraph that, on a phone, unfolds the ``cr-detail`` after it."""
     return Markup(
-        '<div class="cr-sources">\n<p>Sources:</p>\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
+        '<button type="button" class="cr-detail-toggle" aria-expanded="false" '
+        f"data-search-exclude>{escape(label)}"
+        "</button>"
     )
 
 
@@ -127,11 +109,13 @@ def cell_label(column: str) -> Markup:
     )
 
 
-def verdict_cell(assessment: Assessment, link: Markup, column: str) -> Markup:
-    """A comparison-table cell: column label, verdict word, one-line reason, link to the section.
+def verdict_cell(assessment: Assessment, link: Markup | None, column: str) -> Markup:
+    """A comparison-table cell: column label, verdict word, one-line reason and, given a
+    ``link``, a link to the section with the details and sources.
 
-    In Python for the same reason as :func:`citation_list`: a table at 40 technologies has
-    640 cells. ``link`` is built by the template from ``anchor``-checked ids.
+    Without one the row's criterion name is the link (every cell of the row would lead to
+    the same section). In Python rather than a macro: a table at 40 technologies has 640
+    cells. ``link`` is built by the template from ``anchor``-checked ids.
     """
     label = cell_label(column)
     if assessment.status == "not-assessed":
@@ -141,14 +125,22 @@ def verdict_cell(assessment: Assessment, link: Markup, column: str) -> Markup:
             f"{reason}"
         )
     status = markdown_text.attribute(assessment.status)
+    details = f" [Details and sources]({link})" if link else ""
     return Markup(
         f'{label}<span class="cr-verdict cr-verdict--{status}">{verdict_word(assessment)}</span>'
-        f"<br>{markdown_text.text(assessment.reason)} [Details and sources]({link})"
+        f"<br>{markdown_text.text(assessment.reason)}{details}"
     )
 
 
 def _render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+def _render_page(template: str, guide: Guide, **context: Any) -> str:
+    """A whole page: its statements carry citation markers, its sources are listed at its foot."""
+    references = PageReferences(guide)
+    text = _render(template, guide=guide, cite=references.cite, **context)
+    return text + references.section()
 
 
 # --- page paths: one place decides every URL the guide publishes ---------------------------
@@ -203,9 +195,9 @@ def _reporter(publication: Publication, page_path: str, page_title: str) -> Any:
 def technology_page(guide: Guide, technology_id: str, publication: Publication) -> str:
     technology = guide.technologies[technology_id]
     path = technology_path(technology_id)
-    return _render(
+    return _render_page(
         "technology.md.j2",
-        guide=guide,
+        guide,
         report=_reporter(publication, path, technology.name),
         data_files=[guide.origins["criteria"], guide.origins[f"technology:{technology_id}"]],
         technology=technology,
@@ -221,9 +213,9 @@ def technology_page(guide: Guide, technology_id: str, publication: Publication) 
 def comparison_page(guide: Guide, comparison: Comparison, publication: Publication) -> str:
     technologies = [guide.technologies[t] for t in comparison.technologies]
     title = comparison_title(guide, comparison)
-    return _render(
+    return _render_page(
         "comparison.md.j2",
-        guide=guide,
+        guide,
         report=_reporter(publication, comparison_path(comparison), title),
         data_files=[guide.origins["criteria"]]
         + [guide.origins[f"technology:{t}"] for t in comparison.technologies]
@@ -241,9 +233,9 @@ def comparison_title(guide: Guide, comparison: Comparison) -> str:
 
 def article_page(guide: Guide, article: Article, publication: Publication) -> str:
     path = article_path(article.id)
-    return _render(
+    return _render_page(
         "article.md.j2",
-        guide=guide,
+        guide,
         article=article,
         report=_reporter(publication, path, article.title),
         data_files=[guide.origins[f"article:{article.id}"]],
@@ -328,9 +320,9 @@ def use_case_page(guide: Guide, use_case: UseCase) -> str:
     statements = [
         s for s in guide.statements_within(technology_ids) if criteria.intersection(s.criteria)
     ]
-    return _render(
+    return _render_page(
         "use_case.md.j2",
-        guide=guide,
+        guide,
         use_case=use_case,
         statements=statements,
         criterion_link=lambda c: criterion_link(guide, c, technology_ids),
@@ -411,12 +403,11 @@ def _script_json(value: object) -> Markup:
 def decide_page(guide: Guide) -> str:
     assert guide.flowchart is not None
     all_technologies = list(guide.technologies)
-    return _render(
+    return _render_page(
         "decide.md.j2",
-        guide=guide,
+        guide,
         flowchart=guide.flowchart,
         flow_json=_script_json(flowchart_data(guide)),
-        svg=flowchart_svg(guide.flowchart),
         criterion_link=lambda c: criterion_link(guide, c, all_technologies),
     )
 

@@ -68,8 +68,8 @@ def test_hostile_strings_render_as_text(tmp_path: Path) -> None:
         assert page.find(id="evil") is None
         assert page.select_one("[onclick]") is None
         assert page.select_one("[onerror]") is None
-        quotes = [q.get_text() for q in page.select("blockquote.cr-quote")]
-        assert HOSTILE["markdown"] in quotes, path
+        quotes = [q.get_text() for q in page.select(".cr-passage-toggle")]
+        assert f"“{HOSTILE['markdown']}”" in quotes, path
 
     index = json.loads((result.site / "search/search_index.json").read_text())
     entries = [d for d in index["docs"] if d["location"] == "technologies/toml/#comments"]

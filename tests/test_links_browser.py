@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import PAGE_TYPES, search_results, serve_directory
@@ -26,7 +27,8 @@ SEARCHES = [
     ("Django built on top", "articles/nodejs-vs-flask-article/#django-built-on-flask"),
     ("Real-time applications", "use-cases/real-time-apps/"),
     ("Which libraries is the model or analysis built with", "decide/#q-model-library"),
-    ("worker threads", "#o-nodejs-compute"),
+    ("worker_threads", "technologies/nodejs/#multi-core"),
+    ("task queue whichever web framework", "decide/#o-background-jobs"),
 ]
 
 
@@ -111,11 +113,16 @@ def test_an_anchor_alias_lands_with_instant_navigation(
             "  - id: flask-multiple-languages\n", "  - id: flask-sql-by-hand\n"
         )
     )
-    (project / "data/moved.yml").write_text(
-        "pages:\n  - {from: claims/, to: articles/nodejs-vs-flask-article/}\nanchors:\n"
-        "  - {page: articles/nodejs-vs-flask-article/, from: flask-multiple-languages,"
-        " to: flask-sql-by-hand}\n"
+    moved = project / "data/moved.yml"
+    moves = yaml.safe_load(moved.read_text())
+    moves["anchors"].append(
+        {
+            "page": "articles/nodejs-vs-flask-article/",
+            "from": "flask-multiple-languages",
+            "to": "flask-sql-by-hand",
+        }
     )
+    moved.write_text(yaml.safe_dump(moves))
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text().replace(
@@ -147,20 +154,41 @@ def test_an_anchor_alias_lands_with_instant_navigation(
         fresh.close()
 
 
-def test_each_citation_shows_the_sources_words_on_request(browser: Browser, base_url: str) -> None:
-    page = browser.new_page()
+def test_a_citation_marker_leads_to_the_sources_words_and_back(
+    browser: Browser, base_url: str
+) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(base_url + "compare/nodejs-vs-flask/")
-    toggle = page.locator(".cr-sources .cr-quote-toggle").first
-    quote = page.locator(".cr-sources blockquote.cr-quote").first
-    expect(quote).to_be_hidden()
+    marker = page.locator(".cr-assessment .cr-cite a").first
+    passage = page.locator(attr_selector(marker.get_attribute("href")))
+    expect(passage).to_be_hidden()  # folded under its source on a phone
+    marker.click()
+    expect(passage).to_be_in_viewport()
+    quote = passage.locator(".cr-passage-toggle")
+    # The passage a marker leads to shows all of the quote, not a line cut short.
+    assert quote.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    assert quote.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"
+    assert len(quote.inner_text().strip()) > 2
+    passage.locator(".cr-backlinks a").first.click()
+    expect(marker).to_be_in_viewport()
+    # Every passage of a source shows when a reader opens it.
+    entry = page.locator("ol.cr-references > li").first
+    toggle = entry.locator(".cr-passages-toggle")
+    expect(entry.locator("li.cr-passage").first).to_be_hidden()
     toggle.click()
-    expect(quote).to_be_visible()
     expect(toggle).to_have_attribute("aria-expanded", "true")
-    assert quote.inner_text().strip()
+    for item in entry.locator("li.cr-passage").all():
+        expect(item).to_be_visible()
     page.close()
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
     plain.goto(base_url + "compare/nodejs-vs-flask/")
-    expect(plain.locator(".cr-sources blockquote.cr-quote").first).to_be_visible()
-    expect(plain.locator(".cr-sources .cr-quote-toggle").first).to_be_hidden()
+    quote = plain.locator("li.cr-passage .cr-passage-toggle").first
+    expect(quote).to_be_visible()
+    assert quote.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"
     context.close()
+
+
+def attr_selector(href: str | None) -> str:
+    assert href and href.startswith("#")
+    return f"[id='{href[1:]}']"

@@ -23,7 +23,7 @@ QUESTIONS = [
     ("What license is Flask under?", "technologies/flask/#license", "BSD"),
     ("Which Python version does Flask need?", "technologies/flask/#language-runtime", "3.9"),
     ("How do I test a Flask app?", "technologies/flask/#testing", "test_client"),
-    ("Is Node.js good for CPU-heavy work?", "use-cases/cpu-bound-work/#fit-nodejs", "Worker"),
+    ("Is Node.js good for CPU-heavy work?", "technologies/nodejs/#cpu-bound", "event loop"),
     ("How do I deploy Flask in production?", "technologies/flask/#deployment", "WSGI server"),
     ("Is Flask good for machine learning models?", "ml-and-data-science/#fit-flask", "model"),
     ("How does Flask scale to more servers?", "technologies/flask/#scaling-out", "workers"),
@@ -36,6 +36,12 @@ QUESTIONS = [
     ("Does Express catch errors in async handlers?", "technologies/express/#concurrency", "reject"),
     ("How do I test a FastAPI app?", "technologies/fastapi/#testing", "TestClient"),
     ("Can Node.js handle WebSockets?", "technologies/nodejs/#realtime", "WebSocket"),
+    # A hyphen inside a word once made lunr drop every section that mentions threads.
+    (
+        "Is the Node.js event loop single-threaded?",
+        "technologies/nodejs/#concurrency",
+        "single thread",
+    ),
 ]
 
 

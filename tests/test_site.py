@@ -55,6 +55,23 @@ def attr(element: Tag | None, name: str) -> str:
     return value
 
 
+def cited_sources(block: Tag, page: BeautifulSoup) -> dict[str, Tag]:
+    """Source URL → the passage a block's citation marker leads to, in the page's list of
+    sources; each passage must link back to the marker."""
+    passages = {}
+    for marker in block.select(".cr-cite a"):
+        passage = page.find(id=attr(marker, "href").removeprefix("#"))
+        assert passage is not None and passage.name == "li", f"marker to nowhere: {marker}"
+        assert passage.find("a", href=f"#{attr(marker, 'id')}") is not None, "no back-link"
+        entry = passage.find_parent("li")
+        assert entry is not None
+        source_link = entry.find("a")
+        number = len(entry.find_previous_siblings("li")) + 1
+        assert text_of(marker) == f"[{number}]", "a marker's number is its source's place"
+        passages[attr(source_link, "href")] = passage
+    return passages
+
+
 def comparison_table(page: BeautifulSoup) -> Tag:
     table = page.select_one(".cr-compare table")
     assert table is not None, "no comparison table on the page"
@@ -75,13 +92,17 @@ def test_comparison_page_has_a_row_per_criterion_and_a_column_per_technology(
         assert [text_of(r.td) for r in rows] == [c.name for c in guide.criteria]
 
 
-def test_each_cell_shows_verdict_and_reason_and_links_to_its_section(
+def test_each_cell_shows_verdict_and_reason_and_its_row_links_to_the_section(
     site: Build, guide: Guide
 ) -> None:
     for comparison in guide.comparisons:
         page = site.page(f"compare/{comparison.id}/")
         rows = comparison_table(page).select("tbody tr")
         for criterion, row in zip(guide.criteria, rows, strict=True):
+            # The row's criterion name leads to the section with every verdict's details.
+            link = row.select_one("td a")
+            assert link is not None and link["href"] == f"#{criterion.id}"
+            assert page.find(id=criterion.id) is not None
             cells = row.find_all("td")[1:]
             for technology_id, cell in zip(comparison.technologies, cells, strict=True):
                 assessment = guide.assessment(technology_id, criterion.id)
@@ -95,10 +116,6 @@ def test_each_cell_shows_verdict_and_reason_and_links_to_its_section(
                     assert shown.startswith("Not assessed yet")
                 if assessment.reason:
                     assert " ".join(assessment.reason.split()) in shown
-                if assessment.status != "not-assessed":
-                    link = cell.find("a")
-                    assert link is not None and link["href"] == f"#{criterion.id}"
-                    assert page.find(id=criterion.id) is not None
 
 
 def test_every_criterion_has_a_section_with_dated_sources(site: Build, guide: Guide) -> None:
@@ -111,18 +128,43 @@ def test_every_criterion_has_a_section_with_dated_sources(site: Build, guide: Gu
             for technology_id in comparison.technologies:
                 assessment = guide.assessment(technology_id, criterion.id)
                 section = _assessment_block(heading, guide.technologies[technology_id].name)
-                for source_id in assessment.sources:
+                cited = cited_sources(section, page)
+                assert len(cited) == len(assessment.sources)
+                for source_id, quote in assessment.sources.items():
                     source = guide.sources[source_id]
-                    link = section.find("a", href=source.url)
-                    assert link is not None, (
+                    passage = cited.get(source.url)
+                    assert passage is not None, (
                         f"{criterion.id}/{technology_id}: {source_id} not cited"
                     )
-                    assert text_of(link) == source.title
-                    item = link.find_parent("li")
+                    shown = text_of(passage.select_one(".cr-passage-toggle"))
+                    assert shown == f"“{' '.join(quote.split())}”"
+                    item = passage.find_parent("li")
                     assert item is not None
+                    assert text_of(item.find("a")) == source.title
                     assert source.publisher in text_of(item)
                     time = item.find("time")
                     assert time is not None and time["datetime"] == source.checked.isoformat()
+
+
+def test_each_page_lists_each_source_it_cites_once(site: Build) -> None:
+    """One numbered list per page: a source once, every passage reached from a marker."""
+    pages = 0
+    for html in site.site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        lists = page.select("ol.cr-references")
+        if not lists:
+            assert not page.select(".cr-cite"), f"{html}: markers but no list of sources"
+            continue
+        assert len(lists) == 1, html
+        entries = lists[0].find_all("li", recursive=False)
+        urls = [attr(e.find("a"), "href") for e in entries]
+        assert len(urls) == len(set(urls)), f"{html}: a source listed twice"
+        cited = cited_sources(page, page)
+        assert set(cited) == set(urls), f"{html}: a listed source no marker cites"
+        for passage in lists[0].select("li.cr-passage"):
+            assert passage.select(".cr-backlinks a"), f"{html}: passage nothing cites"
+        pages += 1
+    assert pages >= 5
 
 
 def _assessment_block(heading: Tag, technology_name: str) -> Tag:
@@ -176,12 +218,12 @@ def test_every_rendered_statement_cites_a_dated_source(site: Build) -> None:
         for block in blocks:
             if "Not assessed yet" in text_of(block)[:80]:
                 continue
-            sources = block.select(".cr-sources li")
+            sources = cited_sources(block, page)
             assert sources, f"{html}: statement without sources: {text_of(block)[:80]}"
-            for item in sources:
-                link = item.find("a")
-                assert attr(link, "href").startswith("https://")
-                assert item.find("time") is not None
+            for url, passage in sources.items():
+                assert url.startswith("https://")
+                entry = passage.find_parent("li")
+                assert entry is not None and entry.find("time") is not None
             checked += 1
     assert checked > 50
 
@@ -199,8 +241,11 @@ def test_pages_show_exactly_the_statements_about_their_technologies(
         within = [s for s in guide.statements if set(s.technologies) <= compared]
         anchored = [attr(block, "id") for block in page.select(".cr-statement[id]")]
         assert sorted(anchored) == sorted(s.id for s in within)  # each once: ids are unique
-        shown = page.select(".cr-statement")
-        assert len(shown) == sum(len(s.criteria) for s in within)
+        # In full once, under its first criterion; under each of its others, a link there.
+        assert len(page.select(".cr-statement")) == len(within)
+        pointers = [a["href"] for a in page.select("article p > a[href^='#']")]
+        for statement in within:
+            assert pointers.count(f"#{statement.id}") == len(statement.criteria) - 1
         claims = {c.id for c in guide.claims if set(c.technologies) <= compared}
         linked = {
             attr(a, "href").rpartition("#")[2]
@@ -311,7 +356,7 @@ def test_use_case_pages_link_needs_to_criteria_and_cite_recommendations(
             assert heading is not None
             block = heading.find_next_sibling(class_="cr-recommendation")
             assert block is not None
-            cited = {attr(a, "href") for a in block.select(".cr-sources a")}
+            cited = set(cited_sources(block, page))
             assert cited == {guide.sources[s].url for s in recommendation.sources}
         for related in use_case.related:
             assert page.find("a", href=f"../{related}/") is not None
@@ -326,9 +371,9 @@ def test_flowchart_page_lists_every_question_and_outcome(site: Build, guide: Gui
     for outcome in guide.flowchart.outcomes:
         heading = page.find(id=f"o-{outcome.id}")
         assert heading is not None and text_of(heading) == outcome.title
-    svg = page.select_one(".cr-diagram")
-    assert svg is not None
-    targets = {attr(a, "href") for a in svg.find_all("a")}
+    overview = page.select_one(".cr-tree")
+    assert overview is not None
+    targets = {attr(a, "href") for a in overview.find_all("a")}
     expected = {f"#q-{q.id}" for q in guide.flowchart.questions}
     expected |= {f"#o-{o.id}" for o in guide.flowchart.outcomes}
     assert targets == expected
@@ -363,14 +408,22 @@ def test_flowchart_page_nests_the_whole_tree_without_javascript(site: Build, gui
     assert guide.flowchart is not None
     tree = site.page("decide/").select_one(".cr-tree")
     assert tree is not None
-    top = tree.find("ul")
-    assert top is not None
-    start = top.find("li")
+    start = tree.find("a")
     first_question = guide.flowchart.questions[0]
     assert first_question.id == guide.flowchart.start
-    assert start is not None and text_of(start.find("a")) == first_question.text
-    # Every outcome is reached through nested lists, each answer one level below its question.
+    assert start is not None and text_of(start) == first_question.text
+    # Each answer is an item under its question, holding the node it leads to.
+    for question in guide.flowchart.questions:
+        for box in tree.select(f'a[href="#q-{question.id}"]'):
+            answers = box.find_next_sibling("ul")
+            assert answers is not None, question.id
+            items = answers.find_all("li", recursive=False)
+            assert [text_of(i.select_one(".cr-tree__label")) for i in items] == [
+                a.label for a in question.answers
+            ]
+            for item, answer in zip(items, question.answers, strict=True):
+                node = item.find("a", recursive=False)
+                prefix = "q" if any(q.id == answer.next for q in guide.flowchart.questions) else "o"
+                assert node is not None and attr(node, "href") == f"#{prefix}-{answer.next}"
     for outcome in guide.flowchart.outcomes:
-        links = tree.select(f'a[href="#o-{outcome.id}"]')
-        assert links, outcome.id
-        assert all(len(link.find_parents("ul")) >= 3 for link in links)
+        assert tree.select(f'a[href="#o-{outcome.id}"]'), outcome.id

@@ -34,15 +34,22 @@
   });
 })();
 
-/* "What it says": one listener for every citation's folded quote on the page. */
+/* Folds: "What it says" opens a source's quoted passage, "More detail" (on a phone) the
+   reasoning under a verdict, a tap on a passage in the list of sources all of its quote.
+   One listener for the page: the fold is the button's next element (a quote), the element
+   after the button's paragraph (a detail) or the passage the button is in. */
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".cr-quote-toggle");
+    var button = event.target.closest &&
+      event.target.closest(".cr-quote-toggle, .cr-passages-toggle, .cr-detail-toggle, .cr-passage-toggle");
     if (!button) return;
     var open = button.getAttribute("aria-expanded") !== "true";
     button.setAttribute("aria-expanded", open ? "true" : "false");
-    var quote = button.nextElementSibling;
-    if (quote) quote.classList.toggle("cr-quote--open", open);
+    var isQuote = button.matches(".cr-quote-toggle, .cr-passages-toggle");
+    var isDetail = button.classList.contains("cr-detail-toggle");
+    var fold = isQuote ? button.nextElementSibling : button.parentElement;
+    if (isDetail) fold = fold.nextElementSibling;
+    if (fold) fold.classList.toggle("cr-open", open);
   });
 })();

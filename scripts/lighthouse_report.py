@@ -1,0 +1,94 @@
+"""Lighthouse 12 on one page of every kind the guide publishes, as a phone and on a desktop.
+
+    npm ci --prefix scripts/lighthouse        (once)
+    python scripts/lighthouse_report.py [SITE_DIR]
+
+Builds the guide (or takes a built SITE_DIR), serves it gzip-compressed on loopback like a
+static host, and runs Lighthouse with Debian's Chromium on each page kind: the first page of
+each folder and depth (home, a comparison, the comparisons index, a technology, a use case,
+the flowchart, an article, sources, ...) plus the 404 page. Found on disk, so a new kind of
+page is covered without editing this script. Prints every score, then PASS or FAIL against
+the budget: performance >= 95, accessibility, best practices and SEO 100. Scores, above all
+performance, vary from run to run on a busy machine: quote one run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from crossroads.devtools import CHROMIUM_PATH, serve_directory
+
+ROOT = Path(__file__).resolve().parent.parent
+BINARY = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update"
+)
+FORM_FACTORS = {"phone": [], "desktop": ["--preset=desktop"]}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def page_kinds(site: Path) -> list[str]:
+    """URL paths of the first page in each (top folder, depth) group, and the 404 page."""
+    chosen: dict[tuple[str, int], str] = {}
+    for html in sorted(site.rglob("index.html")):
+        parts = html.parent.relative_to(site).parts
+        if not parts or parts[0] not in ("search", "assets"):
+            key = (parts[0] if parts else "", len(parts))
+            chosen.setdefault(key, "/".join(parts) + "/" if parts else "")
+    return [*chosen.values(), "404.html"]
+
+
+def scores(base: str, path: str, form_factor: list[str], out: Path) -> dict[str, int]:
+    subprocess.run(
+        [
+            str(BINARY),
+            base + path,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            *form_factor,
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM_PATH},
+        check=True,
+    )
+    categories = json.loads(out.read_text())["categories"]
+    return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
+
+
+def within_budget(result: dict[str, int]) -> bool:
+    return result["performance"] >= 95 and all(
+        result[name] == 100 for name in CATEGORIES if name != "performance"
+    )
+
+
+def main(argv: list[str]) -> int:
+    if not BINARY.exists():
+        raise SystemExit("Lighthouse is not installed: npm ci --prefix scripts/lighthouse")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(argv[0]) if argv else Path(tmp) / "site"
+        if not argv:
+            build = [sys.executable, str(ROOT / "scripts/build.py"), str(site)]
+            subprocess.run(build, check=True, stdout=subprocess.DEVNULL)
+        failed = 0
+        with serve_directory(site, compress=True) as base:
+            for path in page_kinds(site):
+                for name, flags in FORM_FACTORS.items():
+                    result = scores(base, path, flags, Path(tmp) / "report.json")
+                    ok = within_budget(result)
+                    failed += not ok
+                    figures = "  ".join(f"{k} {v:>3}" for k, v in result.items())
+                    print(f"{'PASS' if ok else 'FAIL'}  {name:<7} /{path:<40} {figures}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
