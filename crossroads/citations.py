@@ -10,33 +10,34 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from crossroads.model import Guide
-from crossroads.words import VERDICT_LABELS
+from crossroads.paths import OUTCOME_PREFIX, path_for
+from crossroads.words import VERDICT_LABELS, comparison_title
 
 
 class Place(NamedTuple):
     """A section that cites a source: what a reader calls it, its page and its anchor."""
 
     label: str
-    page: str  # docs-relative Markdown path, as the page registry in rendering.py has it
+    page: str  # docs-relative Markdown path, from the page registry (crossroads.paths)
     anchor: str
 
 
 def _places(guide: Guide) -> Iterator[tuple[Place, Mapping[str, str]]]:
     for t in guide.technologies.values():
-        page = f"technologies/{t.id}.md"
+        page = path_for("technology", t.id)
         yield Place(t.name, page, "page-title"), t.summary.sources
         for criterion in guide.criteria:
             assessment = guide.assessment(t.id, criterion.id)
             yield Place(f"{t.name}: {criterion.name}", page, criterion.id), assessment.sources
     for s in guide.statements:
-        yield Place(s.title, f"technologies/{s.technologies[0]}.md", s.id), s.sources
+        yield Place(s.title, path_for("technology", s.technologies[0]), s.id), s.sources
     for comparison in guide.comparisons:
         if comparison.summary is not None:
-            title = " vs ".join(guide.technologies[t].name for t in comparison.technologies)
-            place = Place(title, f"compare/{comparison.id}.md", "page-title")
+            title = comparison_title(guide, comparison)
+            place = Place(title, path_for("comparison", comparison.id), "page-title")
             yield place, comparison.summary.sources
     for u in guide.use_cases.values():
-        page = f"use-cases/{u.id}.md"
+        page = path_for("use-case", u.id)
         for r in u.recommendations:
             name = guide.technologies[r.technology].name
             yield Place(f"{u.title}: {name}", page, f"fit-{r.technology}"), r.sources
@@ -46,11 +47,14 @@ def _places(guide: Guide) -> Iterator[tuple[Place, Mapping[str, str]]]:
         for claim in a.claims:
             # The verdict leads, so a false claim never reads as a statement here either.
             label = f"{VERDICT_LABELS[claim.verdict]} claim: “{claim.quote}”"
-            place = Place(label, f"articles/{a.id}.md", claim.id)
+            place = Place(label, path_for("article", a.id), claim.id)
             yield place, claim.sources
     if guide.flowchart is not None:
         for o in guide.flowchart.outcomes:
-            yield Place(f"Decide: {o.title}", "decide.md", f"o-{o.id}"), o.sources
+            yield (
+                Place(f"Decide: {o.title}", path_for("decide"), f"{OUTCOME_PREFIX}{o.id}"),
+                o.sources,
+            )
 
 
 def cited_in(guide: Guide) -> dict[str, list[Place]]:

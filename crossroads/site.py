@@ -14,6 +14,7 @@ from typing import Any
 from crossroads import rendering
 from crossroads.errors import DataError, DataProblem
 from crossroads.model import Guide
+from crossroads.paths import link_for, optional_paths, path_for
 from crossroads.publication import Publication
 from crossroads.suggest import did_you_mean
 
@@ -27,30 +28,28 @@ class MarkerError(ValueError):
 def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> dict[str, str]:
     """Every page that comes from data: docs-relative source path -> Markdown."""
     pages = {
-        rendering.TECHNOLOGIES_INDEX_PATH: rendering.technologies_index(guide),
-        rendering.COMPARISONS_INDEX_PATH: rendering.comparisons_index(guide),
-        rendering.SOURCES_PATH: rendering.sources_page(guide, today),
-        rendering.CRITERIA_PATH: rendering.criteria_page(guide),
+        path_for("technologies"): rendering.technologies_index(guide),
+        path_for("comparisons"): rendering.comparisons_index(guide),
+        path_for("sources"): rendering.sources_page(guide, today),
+        path_for("criteria"): rendering.criteria_page(guide),
     }
     # A page kind appears only when its data exists.
     if guide.flowchart is not None:
-        pages[rendering.DECIDE_PATH] = rendering.decide_page(guide)
+        pages[path_for("decide")] = rendering.decide_page(guide)
     if guide.use_cases:
-        pages[rendering.USE_CASES_INDEX_PATH] = rendering.use_cases_index(guide)
+        pages[path_for("use-cases")] = rendering.use_cases_index(guide)
     for use_case in guide.use_cases.values():
-        pages[rendering.use_case_path(use_case.id)] = rendering.use_case_page(guide, use_case)
+        pages[path_for("use-case", use_case.id)] = rendering.use_case_page(guide, use_case)
     if guide.articles:
-        pages[rendering.ARTICLES_INDEX_PATH] = rendering.articles_index(guide)
+        pages[path_for("articles")] = rendering.articles_index(guide)
     for article in guide.articles.values():
-        pages[rendering.article_path(article.id)] = rendering.article_page(
-            guide, article, publication
-        )
+        pages[path_for("article", article.id)] = rendering.article_page(guide, article, publication)
     for technology_id in guide.technologies:
-        pages[rendering.technology_path(technology_id)] = rendering.technology_page(
+        pages[path_for("technology", technology_id)] = rendering.technology_page(
             guide, technology_id, publication
         )
     for comparison in guide.comparisons:
-        pages[rendering.comparison_path(comparison)] = rendering.comparison_page(
+        pages[path_for("comparison", comparison.id)] = rendering.comparison_page(
             guide, comparison, publication
         )
     return pages
@@ -64,7 +63,7 @@ def _comparison_table(guide: Guide, args: list[str]) -> str:
         hints = "".join(did_you_mean(u, guide.technologies) for u in unknown)
         raise MarkerError(f"comparison-table: unknown technology {', '.join(unknown)}{hints}")
     declared = next((c for c in guide.comparisons if c.technologies == args), None)
-    link_to = f"/{rendering.comparison_path(declared)}" if declared else None
+    link_to = link_for("comparison", declared.id) if declared else None
     return rendering.comparison_table(guide, args, link_to)
 
 
@@ -81,9 +80,7 @@ def _featured_comparison(guide: Guide) -> str:
     if not guide.comparisons:
         raise MarkerError("featured-comparison needs a comparison in data/comparisons.yml")
     first = guide.comparisons[0]
-    return rendering.comparison_table(
-        guide, first.technologies, f"/{rendering.comparison_path(first)}"
-    )
+    return rendering.comparison_table(guide, first.technologies, link_for("comparison", first.id))
 
 
 MARKERS: dict[str, Callable[[Guide, list[str]], str]] = {
@@ -146,7 +143,7 @@ def expand_nav(nav: list[NavItem], pages: dict[str, str]) -> list[NavItem]:
     expanded: list[NavItem] = []
     for item in nav:
         target_of_item = next(iter(item.values())) if isinstance(item, dict) else item
-        if target_of_item in rendering.OPTIONAL_PAGES and target_of_item not in pages:
+        if target_of_item in optional_paths() and target_of_item not in pages:
             continue
         if isinstance(item, dict) and len(item) == 1:
             ((title, target),) = item.items()

@@ -9,7 +9,7 @@ from typing import NoReturn
 import pytest
 from jinja2 import Environment
 
-from crossroads import rendering
+from crossroads import jinja_env
 from crossroads.scaffold import SCAFFOLD_DIR
 from crossroads.validation import load_guide
 
@@ -19,8 +19,8 @@ GUIDE = load_guide(SCAFFOLD_DIR / "data", dt.date(2026, 11, 30))
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "cache"
     not_a_folder.write_text("a file where the cache folder should be")
-    env = rendering.environment().overlay(
-        cache_size=0, bytecode_cache=rendering._BestEffortBytecodeCache(str(not_a_folder))
+    env = jinja_env.environment().overlay(
+        cache_size=0, bytecode_cache=jinja_env.BestEffortBytecodeCache(str(not_a_folder))
     )
     markdown = env.get_template("fragments/opening.md.j2").render(guide=GUIDE)
     assert markdown.startswith(GUIDE.info.opening.split()[0])
@@ -31,8 +31,8 @@ def test_a_cached_template_is_not_compiled_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def env() -> Environment:
-        return rendering.environment().overlay(
-            cache_size=0, bytecode_cache=rendering._BestEffortBytecodeCache(str(tmp_path))
+        return jinja_env.environment().overlay(
+            cache_size=0, bytecode_cache=jinja_env.BestEffortBytecodeCache(str(tmp_path))
         )
 
     first = env().get_template("sources.md.j2")

@@ -48,7 +48,8 @@
   }
 
   function apply() {
-    var techs = data.technologies.map(function (t) { return chosen.t.indexOf(t.id) >= 0; });
+    // data.columns: the technology of each table column after the first, in table order.
+    var techs = data.columns.map(function (id) { return chosen.t.indexOf(id) >= 0; });
     var rows = data.criteria.map(function (c) { return chosen.c.indexOf(c.id) >= 0; });
     table.querySelectorAll("tr").forEach(function (row, index) {
       var isHeader = row.parentElement.tagName === "THEAD";

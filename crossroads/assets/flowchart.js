@@ -14,7 +14,7 @@
   var source = document.getElementById("cr-flow-data");
   if (!root || !source) return;
   var flow = JSON.parse(source.textContent);
-  var PREFIX = "q-";
+  var PREFIX = flow.questionPrefix;  // the page registry's, so links and sections agree
 
   function capitalised(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 

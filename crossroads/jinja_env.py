@@ -1,0 +1,85 @@
+"""The one Jinja environment every page and fragment is rendered with.
+
+It autoescapes, raises on any undefined name (``StrictUndefined``) and *finalizes* every
+``{{ … }}`` through :func:`crossroads.markdown_text.text`, so a data string can never become
+Markdown or HTML syntax; only template-authored markup (``Markup``) passes through unchanged.
+The globals are the few helpers templates share: the page registry's ``link``, the words
+readers see and the hot pieces of markup written in Python.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket, BytecodeCache
+from markupsafe import Markup
+
+from crossroads import markdown_text, markup, paths, words
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    return markdown_text.text(value)
+
+
+class BestEffortBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates in a per-user temporary folder; a cache never fails a build."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    try:
+        return BestEffortBytecodeCache()
+    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+        return None
+
+
+@cache
+def environment() -> Environment:
+    """The environment, built once per process."""
+    env = Environment(
+        loader=PackageLoader("crossroads", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Compiling the templates is most of a small build's rendering time. Jinja keys the
+        # cache on each template's source checksum, so an edited template is never stale.
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters["url"] = markdown_text.url
+    env.filters["anchor"] = markdown_text.anchor
+    env.filters["paragraphs"] = markdown_text.paragraphs
+    env.filters["attr"] = markdown_text.attribute
+    env.globals.update(
+        link=paths.link_for,
+        QUESTION_PREFIX=Markup(paths.QUESTION_PREFIX),
+        OUTCOME_PREFIX=Markup(paths.OUTCOME_PREFIX),
+        VERDICT_LABELS=words.VERDICT_LABELS,
+        FIT_LABELS=words.FIT_LABELS,
+        comparison_title=words.comparison_title,
+        verdict_word=markup.verdict_word,
+        verdict_cell=markup.verdict_cell,
+        cell_label=markup.cell_label,
+        detail_toggle=markup.detail_toggle,
+        # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
+        list_indent=lambda depth: Markup("    " * depth),
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,68 @@
+"""Small pieces of page markup written in Python, not as Jinja macros.
+
+They are the hottest pieces of a page (a table at 40 technologies has 640 cells), and a
+Python function is several times faster than a macro call. Every data string in them goes
+through :mod:`crossroads.markdown_text`, so it is shown as text, never read as markup.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from markupsafe import Markup
+
+from crossroads import markdown_text
+from crossroads.model import Assessment
+from crossroads.words import verdict_text
+
+
+def verdict_word(assessment: Assessment) -> Markup:
+    """The word a reader sees for a cell: the verdict, "Depends" or "Not assessed yet"."""
+    return markdown_text.text(verdict_text(assessment))
+
+
+def cell_label(column: str) -> Markup:
+    """The column's name inside a table cell, shown only where a table is read as blocks
+    (on a phone), so each stacked cell still says whose verdict it is."""
+    # Not in the search index: every row would otherwise say each technology's name.
+    return Markup(
+        f'<span class="cr-cell-label" data-search-exclude>{markdown_text.text(column)}</span>'
+    )
+
+
+def verdict_cell(assessment: Assessment, link: Markup | None, column: str) -> Markup:
+    """A comparison-table cell: column label, verdict word, one-line reason and, given a
+    ``link``, a link to the section with the details and sources.
+
+    Without one the row's criterion name is the link (every cell of the row would lead to
+    the same section). ``link`` is built by the template from the page registry.
+    """
+    label = cell_label(column)
+    if assessment.status == "not-assessed":
+        reason = f"<br>{markdown_text.text(assessment.reason)}" if assessment.reason else ""
+        return Markup(
+            f'{label}<span class="cr-verdict cr-verdict--not-assessed">Not assessed yet</span>'
+            f"{reason}"
+        )
+    status = markdown_text.attribute(assessment.status)
+    details = f" [Details and sources]({link})" if link else ""
+    return Markup(
+        f'{label}<span class="cr-verdict cr-verdict--{status}">{verdict_word(assessment)}</span>'
+        f"<br>{markdown_text.text(assessment.reason)}{details}"
+    )
+
+
+def detail_toggle(label: str) -> Markup:
+    """The button ending a paragraph that, on a phone, unfolds the ``cr-detail`` after it."""
+    return Markup(
+        '<button type="button" class="cr-detail-toggle" aria-expanded="false" '
+        f"data-search-exclude>{escape(label)}</button>"
+    )
+
+
+def script_json(value: object) -> Markup:
+    """JSON safe inside <script>: '<', '>' and '&' escaped so no data can close the tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

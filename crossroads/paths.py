@@ -1,0 +1,97 @@
+"""The one registry of the pages a guide publishes and how to link to them.
+
+Every page the engine writes has a *kind*; a kind has one source path (relative to
+``docs/``, as MkDocs names pages) and, for kinds with one page per item, a slot for the
+item's id. Python, the templates (as the ``link`` global) and the script payloads all ask
+here, so a page can only be moved in one place (and ``data/moved.yml`` keeps old links
+working when it is).
+
+Three ways to point at a page, for three readers of the link:
+
+* :func:`path_for`: the source path, ``compare/alpha-vs-beta.md``;
+* :func:`link_for`: a docs-absolute Markdown link target, ``/compare/alpha-vs-beta.md#x``,
+  which MkDocs resolves and ``--strict`` validates;
+* :func:`url_for`: a built URL relative to another page's URL, for scripts that build links
+  at run time.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from markupsafe import Markup
+
+from crossroads import markdown_text
+
+PageKind = Literal[
+    "home",
+    "technology",
+    "technologies",
+    "comparison",
+    "comparisons",
+    "use-case",
+    "use-cases",
+    "article",
+    "articles",
+    "decide",
+    "sources",
+    "criteria",
+]
+
+_PATHS: dict[PageKind, str] = {
+    "home": "index.md",
+    "technology": "technologies/{}.md",
+    "technologies": "technologies/index.md",
+    "comparison": "compare/{}.md",
+    "comparisons": "compare/index.md",
+    "use-case": "use-cases/{}.md",
+    "use-cases": "use-cases/index.md",
+    "article": "articles/{}.md",
+    "articles": "articles/index.md",
+    "decide": "decide.md",
+    "sources": "sources.md",
+    "criteria": "criteria.md",
+}
+
+# Pages of a kind that exists only when its data does; a nav entry for one that is not
+# generated is dropped rather than left dangling.
+OPTIONAL_KINDS: tuple[PageKind, ...] = ("decide", "use-cases", "articles")
+
+# The flowchart page's section ids: a question's and an outcome's.
+QUESTION_PREFIX = "q-"
+OUTCOME_PREFIX = "o-"
+
+
+def path_for(kind: PageKind, item_id: str | None = None) -> str:
+    """The page's source path below ``docs/``; ``item_id`` for kinds with a page per item."""
+    pattern = _PATHS[kind]
+    if ("{}" in pattern) != (item_id is not None):
+        raise ValueError(f"page kind {kind!r} {'needs' if '{}' in pattern else 'takes no'} id")
+    # Ids are anchors as well as path segments: the same characters are allowed in both.
+    return pattern.format(markdown_text.anchor(item_id)) if item_id is not None else pattern
+
+
+def link_for(kind: PageKind, item_id: str | None = None, anchor: str | None = None) -> Markup:
+    """A Markdown link target to the page (and section): ``/compare/a-vs-b.md#anchor``."""
+    fragment = f"#{markdown_text.anchor(anchor)}" if anchor else ""
+    return Markup(f"/{path_for(kind, item_id)}{fragment}")
+
+
+def page_url(path: str) -> str:
+    """The built URL of a source path, from the site root: ``compare/a-vs-b/``."""
+    directory = path.removesuffix(".md").removesuffix("index")
+    return directory if not directory or directory.endswith("/") else directory + "/"
+
+
+def url_for(
+    kind: PageKind, item_id: str | None = None, anchor: str | None = None, *, from_kind: PageKind
+) -> str:
+    """The built URL of a page (and section), relative to a page of kind ``from_kind``."""
+    here = page_url(path_for(from_kind, "x" if "{}" in _PATHS[from_kind] else None))
+    up = "../" * here.count("/")
+    fragment = f"#{markdown_text.anchor(anchor)}" if anchor else ""
+    return f"{up}{page_url(path_for(kind, item_id))}{fragment}"
+
+
+def optional_paths() -> tuple[str, ...]:
+    return tuple(path_for(kind) for kind in OPTIONAL_KINDS)

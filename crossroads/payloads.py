@@ -1,0 +1,180 @@
+"""What the page scripts read: the JSON each script finds in its page, with declared shapes.
+
+Each payload is plain text for the script to insert as text (never HTML); the TypedDicts
+say exactly what the scripts rely on, including the order of the compare-any table's
+columns, so a change on one side shows on the other.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from crossroads import paths
+from crossroads.model import Guide, Outcome
+from crossroads.words import verdict_text
+
+
+class Words(TypedDict):
+    one: str
+    many: str
+
+
+class Named(TypedDict):
+    id: str
+    name: str
+
+
+class Cell(TypedDict):
+    verdict: str
+    reason: str
+
+
+class PickerData(TypedDict):
+    words: Words
+    technologies: list[Named]
+    columns: list[str]  # the technology of each table column after the first, in order
+    criteria: list[Named]
+    cells: dict[str, dict[str, Cell]]
+
+
+class AnswerData(TypedDict):
+    id: str
+    label: str
+    next: str
+
+
+class QuestionData(TypedDict):
+    text: str
+    help: str | None
+    answers: list[AnswerData]
+
+
+class Link(TypedDict):
+    title: str
+    url: str
+
+
+class CriterionLink(TypedDict):
+    name: str
+    url: str
+
+
+class SourceData(TypedDict):
+    title: str
+    publisher: str
+    url: str
+    checked: str
+    quote: str
+
+
+class OutcomeData(TypedDict):
+    title: str
+    technology: str | None
+    reason: str
+    useCase: Link | None
+    criteria: list[CriterionLink]
+    sources: list[SourceData]
+
+
+class FlowData(TypedDict):
+    words: Words
+    start: str
+    questionPrefix: str
+    questions: dict[str, QuestionData]
+    outcomes: dict[str, OutcomeData]
+
+
+def _words(guide: Guide) -> Words:
+    return {"one": guide.info.item.one, "many": guide.info.item.many}
+
+
+def picker_data(guide: Guide) -> PickerData:
+    """The compare-any table's ids, in column and row order, and each cell as plain text."""
+    return {
+        "words": _words(guide),
+        "technologies": [{"id": t.id, "name": t.name} for t in guide.technologies.values()],
+        # The table is rendered from guide.technologies too; saying so here keeps the
+        # script from assuming it.
+        "columns": list(guide.technologies),
+        "criteria": [{"id": c.id, "name": c.name} for c in guide.criteria],
+        "cells": {
+            t: {
+                c.id: {
+                    "verdict": verdict_text(guide.assessment(t, c.id)),
+                    "reason": guide.assessment(t, c.id).reason or "",
+                }
+                for c in guide.criteria
+            }
+            for t in guide.technologies
+        },
+    }
+
+
+def criterion_target(guide: Guide, criterion_id: str, technology_ids: list[str]) -> str:
+    """Where a criterion is best read for these technologies: the section of the first
+    comparison that covers them all (it holds the reasoning and sources), else the
+    criteria page. A path below docs/ and an anchor, joined by '#'."""
+    wanted = set(technology_ids)
+    for comparison in guide.comparisons:
+        if wanted <= set(comparison.technologies):
+            return f"{paths.path_for('comparison', comparison.id)}#{criterion_id}"
+    return f"{paths.path_for('criteria')}#{criterion_id}"
+
+
+def _from_decide(target: str) -> str:
+    page, _, anchor = target.partition("#")
+    up = "../" * paths.page_url(paths.path_for("decide")).count("/")
+    return f"{up}{paths.page_url(page)}#{anchor}"
+
+
+def _outcome(guide: Guide, outcome: Outcome) -> OutcomeData:
+    everyone = list(guide.technologies)
+    use_case = guide.use_cases[outcome.use_case] if outcome.use_case else None
+    return {
+        "title": outcome.title,
+        "technology": guide.technologies[outcome.technology].name if outcome.technology else None,
+        "reason": outcome.reason,
+        "useCase": {
+            "title": use_case.title,
+            "url": paths.url_for("use-case", use_case.id, from_kind="decide"),
+        }
+        if use_case
+        else None,
+        "criteria": [
+            {
+                "name": guide.criterion(c).name,
+                "url": _from_decide(criterion_target(guide, c, everyone)),
+            }
+            for c in outcome.criteria
+        ],
+        "sources": [
+            {
+                "title": guide.sources[s].title,
+                "publisher": guide.sources[s].publisher,
+                "url": guide.sources[s].url,
+                "checked": guide.sources[s].checked.isoformat(),
+                "quote": quote,
+            }
+            for s, quote in outcome.sources.items()
+        ],
+    }
+
+
+def flowchart_data(guide: Guide) -> FlowData:
+    """What the flowchart script needs; every value is text the script inserts as text."""
+    flowchart = guide.flowchart
+    assert flowchart is not None
+    return {
+        "words": _words(guide),
+        "start": flowchart.start,
+        "questionPrefix": paths.QUESTION_PREFIX,
+        "questions": {
+            q.id: {
+                "text": q.text,
+                "help": q.help,
+                "answers": [{"id": a.id, "label": a.label, "next": a.next} for a in q.answers],
+            }
+            for q in flowchart.questions
+        },
+        "outcomes": {o.id: _outcome(guide, o) for o in flowchart.outcomes},
+    }
