@@ -25,7 +25,7 @@ from crossroads.anchors import (
     read_manifest,
 )
 from crossroads.errors import DataError, DataProblem, display_path
-from crossroads.model import Guide
+from crossroads.guide import Guide
 from crossroads.publication import Publication, url_path
 from crossroads.site import expand_markers, generated_pages
 from crossroads.validation import load_guide

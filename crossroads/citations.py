@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
-from crossroads.model import Guide
+from crossroads.guide import Guide
 from crossroads.paths import OUTCOME_PREFIX, path_for
 from crossroads.words import VERDICT_LABELS, comparison_title
 

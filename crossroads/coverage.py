@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crossroads.model import Guide
+from crossroads.guide import Guide
 
 
 def thin_coverage(guide: Guide) -> list[str]:

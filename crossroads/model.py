@@ -11,70 +11,40 @@ cells, link previews and search results.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable
 from dataclasses import field
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
+from crossroads.fields import (
+    CLAIM,
+    CRITERION,
+    NODE,
+    SOURCE,
+    TECHNOLOGY,
+    USE_CASE,
+    AnchorId,
+    Citations,
+    ClaimRef,
+    CriterionRef,
+    Id,
+    Line,
+    NodeRef,
+    OptionalCitations,
+    PagePath,
+    ShortText,
+    TechnologyRef,
+    Text,
+    Url,
+    UseCaseRef,
+)
 from crossroads.record import Record
-from crossroads.schema import Check, Expected, Length, Pattern, Strip, key
-
-ID_RULE = Pattern(
-    regex=r"[a-z0-9]+(?:-[a-z0-9]+)*",
-    explanation="must be an id: lowercase letters, digits and single hyphens, like 'web-apps'",
-)
-PAGE_PATH_RULE = Pattern(
-    regex=r"([a-z0-9-]+/)*",
-    explanation="must be a page path like 'compare/a-vs-b/' (or '' for home)",
-)
-ANCHOR_RULE = Pattern(
-    regex=r"[A-Za-z0-9_-]+", explanation="must be an anchor id: letters, digits, '-' and '_'"
-)
-
-Id = Annotated[str, Length(min=1, max=64), ID_RULE]
-ShortText = Annotated[str, Strip(), Length(min=1, max=80)]
-Line = Annotated[str, Strip(), Length(min=1, max=320)]
-Text = Annotated[str, Strip(), Length(min=1, max=4000)]
-PagePath = Annotated[str, Length(max=200), PAGE_PATH_RULE]
-AnchorId = Annotated[str, Length(min=1, max=100), ANCHOR_RULE]
-
-_URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
-
-
-def _check_url(value: str) -> None:
-    if _URL_FORBIDDEN.search(value):
-        raise ValueError("URL contains spaces, quotes or control characters")
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https"):
-        raise ValueError(
-            f"URL must start with http:// or https://, not {parts.scheme or 'nothing'}:"
-        )
-    if not parts.hostname or "." not in parts.hostname:
-        raise ValueError("URL has no valid host name")
-
-
-Url = Annotated[str, Length(min=1, max=2000), Check(function=_check_url)]
-QUOTE_LIMIT = 300
-Quote = Annotated[
-    str,
-    Strip(),
-    Length(min=1, max=QUOTE_LIMIT),
-    Expected(description="the source's own words that support this statement, in quotes"),
-]
-_CITATIONS = Expected(
-    description="source ids, each with the passage that supports this statement "
-    '(like: some-source: "its words")'
-)
-# Source id -> the passage of that source that supports the statement, verbatim.
-Citations = Annotated[dict[Id, Quote], Length(min=1, max=12), _CITATIONS]
-OptionalCitations = Annotated[dict[Id, Quote], Length(max=12), _CITATIONS]
+from crossroads.refs import Defines
+from crossroads.schema import Length, key
 
 
 class Source(Record):
     """A primary source a statement rests on, and when someone last checked it."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind=SOURCE)]
     title: Line
     publisher: ShortText
     url: Url
@@ -86,7 +56,7 @@ class Source(Record):
 class Criterion(Record):
     """One row of every comparison table."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind=CRITERION)]
     name: ShortText
     question: Line
     why: Text
@@ -131,20 +101,20 @@ class Cited(Record):
 class Technology(Record):
     """A technology the guide compares; one file per technology."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind=TECHNOLOGY)]
     name: ShortText
     kind: ShortText
     version: ShortText  # the release line this assessment holds for
     homepage: Url
     summary: Cited
-    assessments: dict[Id, Assessment]
+    assessments: dict[CriterionRef, Assessment]
 
 
 class Comparison(Record):
     """A pair (or set) of technologies that gets its own comparison page."""
 
-    id: Id
-    technologies: Annotated[list[Id], Length(min=2, max=8)]
+    id: Annotated[Id, Defines(kind="comparison")]
+    technologies: Annotated[list[TechnologyRef], Length(min=2, max=8)]
     summary: Cited | None = None
 
 
@@ -154,11 +124,11 @@ StatementKind = Literal["pro", "con", "similarity"]
 class Statement(Record):
     """A pro, con or similarity: one checked sentence tied to technologies and criteria."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind="statement")]
     kind: StatementKind
     title: ShortText
-    technologies: Annotated[list[Id], Length(min=1)]
-    criteria: Annotated[list[Id], Length(min=1)]
+    technologies: Annotated[list[TechnologyRef], Length(min=1)]
+    criteria: Annotated[list[CriterionRef], Length(min=1)]
     text: Text
     sources: Citations
 
@@ -169,14 +139,14 @@ ClaimVerdict = Literal["accurate", "misleading", "wrong", "unverifiable"]
 class Claim(Record):
     """One checkable claim of a reviewed article, with our verdict and correction."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind=CLAIM)]
     quote: Line
     section: ShortText
     verdict: ClaimVerdict
     correction: Text
     # The technologies the claim is about: it is shown only where all of them are.
-    technologies: Annotated[list[Id], Length(min=1)]
-    criteria: list[Id] = field(default_factory=list)
+    technologies: Annotated[list[TechnologyRef], Length(min=1)]
+    criteria: list[CriterionRef] = field(default_factory=list)
     sources: Citations
 
 
@@ -186,14 +156,14 @@ Fit = Literal["good", "workable", "poor", "depends"]
 class Need(Record):
     """A criterion that matters for a use case, and why."""
 
-    criterion: Id
+    criterion: CriterionRef
     why: Line
 
 
 class Recommendation(Record):
     """How well one technology fits one use case, with reasons and sources."""
 
-    technology: Id
+    technology: TechnologyRef
     fit: Fit
     verdict: ShortText
     reasons: Text
@@ -203,14 +173,14 @@ class Recommendation(Record):
 class UseCase(Record):
     """A kind of project readers arrive with; one file per use case."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind=USE_CASE)]
     title: ShortText
     summary: Line
     needs: Annotated[list[Need], Length(min=1)]
     recommendations: Annotated[list[Recommendation], Length(min=1)]
     caveats: list[Cited] = field(default_factory=list)
-    related: list[Id] = field(default_factory=list)
-    claims: list[Id] = field(default_factory=list)  # article claims this page corrects
+    related: list[UseCaseRef] = field(default_factory=list)
+    claims: list[ClaimRef] = field(default_factory=list)  # article claims this page corrects
 
 
 class Answer(Record):
@@ -218,13 +188,13 @@ class Answer(Record):
 
     id: Id
     label: Line
-    next: Id
+    next: NodeRef
 
 
 class Question(Record):
     """One flowchart question; ``q-<id>`` is its URL parameter and anchor."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind=NODE)]
     text: Line
     help: Line | None = None
     answers: Annotated[list[Answer], Length(min=2, max=8)]
@@ -233,19 +203,19 @@ class Question(Record):
 class Outcome(Record):
     """Where a path through the flowchart ends: a recommendation with its reasons."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind=NODE)]
     title: ShortText
-    technology: Id | None = None
-    use_case: Id | None = None
+    technology: TechnologyRef | None = None
+    use_case: UseCaseRef | None = None
     reason: Text
-    criteria: Annotated[list[Id], Length(min=1)]
+    criteria: Annotated[list[CriterionRef], Length(min=1)]
     sources: Citations
 
 
 class Flowchart(Record):
     """The decision flowchart: questions whose answers lead on, and outcomes."""
 
-    start: Id
+    start: NodeRef
     questions: Annotated[list[Question], Length(min=1)]
     outcomes: Annotated[list[Outcome], Length(min=1)]
 
@@ -281,7 +251,7 @@ class Moves(Record):
 class Article(Record):
     """A published article the guide reviews, claim by claim; one file per article."""
 
-    id: Id
+    id: Annotated[Id, Defines(kind="article")]
     title: ShortText
     description: Text
     claims: Annotated[list[Claim], Length(min=1)]
@@ -318,73 +288,3 @@ class ComparisonsFile(Record):
 
 class StatementsFile(Record):
     statements: list[Statement] = field(default_factory=list)
-
-
-class Guide(Record):
-    """Every data file, validated and cross-checked: the only thing renderers see."""
-
-    info: GuideInfo
-    sources: dict[str, Source]
-    criteria: list[Criterion]
-    technologies: dict[str, Technology]
-    comparisons: list[Comparison]
-    statements: list[Statement]
-    articles: dict[str, Article]
-    use_cases: dict[str, UseCase]
-    flowchart: Flowchart | None
-    moves: Moves
-    # 'technology:<id>' -> the data file it came from, for "report a problem" links.
-    origins: dict[str, str]
-
-    def criterion(self, criterion_id: str) -> Criterion:
-        return next(c for c in self.criteria if c.id == criterion_id)
-
-    def assessment(self, technology_id: str, criterion_id: str) -> Assessment:
-        """The cell; a criterion a technology file does not mention is shown as not assessed."""
-        found = self.technologies[technology_id].assessments.get(criterion_id)
-        return found if found is not None else Assessment(status="not-assessed")
-
-    @property
-    def claims(self) -> list[Claim]:
-        return [claim for article in self.articles.values() for claim in article.claims]
-
-    def claim(self, claim_id: str) -> tuple[Article, Claim]:
-        """A claim and the article it comes from."""
-        return next((a, c) for a in self.articles.values() for c in a.claims if c.id == claim_id)
-
-    def use_cases_for(self, technology_id: str) -> list[tuple[UseCase, Recommendation]]:
-        return [
-            (u, r)
-            for u in self.use_cases.values()
-            for r in u.recommendations
-            if r.technology == technology_id
-        ]
-
-    # --- what a page may show: an item appears only where every technology it is about is ---
-
-    def statements_within(
-        self, technology_ids: Iterable[str], *, criterion: str | None = None
-    ) -> list[Statement]:
-        """Statements about no technology outside ``technology_ids`` (on ``criterion``)."""
-        allowed = set(technology_ids)
-        return [
-            s
-            for s in self.statements
-            if set(s.technologies) <= allowed and (criterion is None or criterion in s.criteria)
-        ]
-
-    def statements_of(self, technology_id: str) -> list[Statement]:
-        """Statements about ``technology_id`` (alone or with others): its own page's list."""
-        return [s for s in self.statements if technology_id in s.technologies]
-
-    def claims_within(
-        self, technology_ids: Iterable[str], *, criterion: str | None = None
-    ) -> list[tuple[Article, Claim]]:
-        """Article claims about no technology outside ``technology_ids`` (on ``criterion``)."""
-        allowed = set(technology_ids)
-        return [
-            (a, c)
-            for a in self.articles.values()
-            for c in a.claims
-            if set(c.technologies) <= allowed and (criterion is None or criterion in c.criteria)
-        ]

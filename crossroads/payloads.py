@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TypedDict
 
 from crossroads import paths
-from crossroads.model import Guide, Outcome
+from crossroads.guide import Guide
+from crossroads.model import Outcome
 from crossroads.words import verdict_text
 
 

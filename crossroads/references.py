@@ -26,7 +26,7 @@ from html import escape
 from markupsafe import Markup
 
 from crossroads.anchors import PAGE_INTERNAL_PREFIX
-from crossroads.model import Guide
+from crossroads.guide import Guide
 
 HEADING = "Sources on this page"
 SECTION_ID = "references"

@@ -14,9 +14,10 @@ from markupsafe import Markup
 
 from crossroads import markdown_text, paths
 from crossroads.citations import cited_in
+from crossroads.guide import Guide
 from crossroads.jinja_env import render
 from crossroads.markup import script_json
-from crossroads.model import Article, Comparison, Guide, Recommendation, UseCase
+from crossroads.model import Article, Comparison, Recommendation, UseCase
 from crossroads.payloads import criterion_target, flowchart_data, picker_data
 from crossroads.publication import Publication
 from crossroads.references import PageReferences

@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from crossroads.loading import Location
 from crossroads.record import Record
+from crossroads.refs import Defines, RefersTo
 from crossroads.suggest import did_you_mean
 
 
@@ -95,13 +96,8 @@ def parse(model: type[T], value: object) -> T:
 
 def describe(value: object) -> str:
     """A short, safe description of a value for an error message."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"{type(value).__name__} {str(value)[:40]!r}"
+    named = {dict: "a mapping", list: "a list", type(None): "nothing"}.get(type(value))
+    return named or f"{type(value).__name__} {str(value)[:40]!r}"
 
 
 def _wrong_kind(expected: str, value: Any, location: Location, problems: list[Problem]) -> Any:
@@ -200,7 +196,9 @@ def _with_rules(base: Converter, rules: tuple[object, ...]) -> Converter:
     patterns = [(re.compile(r.regex), r.explanation) for r in rules if isinstance(r, Pattern)]
     checks = [r.function for r in rules if isinstance(r, Check)]
     expected = next((r.description for r in rules if isinstance(r, Expected)), None)
-    unknown = [r for r in rules if not isinstance(r, Strip | Length | Pattern | Check | Expected)]
+    # RefersTo and Defines say what an id is; crossroads.refs reads them, not the schema.
+    known = Strip | Length | Pattern | Check | Expected | RefersTo | Defines
+    unknown = [r for r in rules if not isinstance(r, known)]
     if unknown:
         raise TypeError(f"the schema does not know the rule {unknown[0]!r}")
 

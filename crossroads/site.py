@@ -13,7 +13,7 @@ from typing import Any
 
 from crossroads import rendering
 from crossroads.errors import DataError, DataProblem
-from crossroads.model import Guide
+from crossroads.guide import Guide
 from crossroads.paths import link_for, optional_paths, path_for
 from crossroads.publication import Publication
 from crossroads.suggest import did_you_mean

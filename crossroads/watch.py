@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from crossroads.model import Guide, Source
+from crossroads.guide import Guide
+from crossroads.model import Source
 from crossroads.record import Record
 
 MAX_BYTES = 5_000_000

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from crossroads.model import Assessment, Comparison, Guide
+from crossroads.guide import Guide
+from crossroads.model import Assessment, Comparison
 
 VERDICT_LABELS = {
     "accurate": "Accurate",

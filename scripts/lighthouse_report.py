@@ -6,10 +6,11 @@
 Builds the guide (or takes a built SITE_DIR), serves it gzip-compressed on loopback like a
 static host, and runs Lighthouse with Debian's Chromium on each page kind: the first page of
 each folder and depth (home, a comparison, the comparisons index, a technology, a use case,
-the flowchart, an article, sources, ...) plus the 404 page. Found on disk, so a new kind of
-page is covered without editing this script. Prints every score, then PASS or FAIL against
-the budget: performance >= 95, accessibility, best practices and SEO 100. Scores, above all
-performance, vary from run to run on a busy machine: quote one run.
+the flowchart, an article, sources, ...) plus the 404 page; redirect stubs are skipped.
+Found on disk, so a new kind of page is covered without editing this script. Prints every
+score, then PASS or FAIL against the budget: performance >= 95, accessibility, best
+practices and SEO 100. Scores, above all performance, vary from run to run on a busy
+machine: quote one run.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def page_kinds(site: Path) -> list[str]:
     chosen: dict[tuple[str, int], str] = {}
     for html in sorted(site.rglob("index.html")):
         parts = html.parent.relative_to(site).parts
-        if not parts or parts[0] not in ("search", "assets"):
+        # A moved page's old address is a redirect stub, not a page anyone reads.
+        redirect = 'http-equiv="refresh"' in html.read_text(encoding="utf-8")
+        if not redirect and (not parts or parts[0] not in ("search", "assets")):
             key = (parts[0] if parts else "", len(parts))
             chosen.setdefault(key, "/".join(parts) + "/" if parts else "")
     return [*chosen.values(), "404.html"]

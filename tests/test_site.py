@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from crossroads.model import Guide
+from crossroads.guide import Guide
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from tests.conftest import ROOT, Build, run_build

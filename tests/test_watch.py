@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from crossroads.model import Guide
+from crossroads.guide import Guide
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from crossroads.watch import citations_by_source, page_words, quote_is_on_page, report, watch

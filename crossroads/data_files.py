@@ -1,0 +1,143 @@
+"""Step one of loading a guide, *read*: which files under ``data/`` it reads, and each one parsed.
+
+Which files the guide reads is decided here once (:data:`SINGLE_FILES`, :data:`FOLDERS`);
+any other YAML or JSON file under ``data/`` is an error, so a misspelt name is never
+silently ignored. Every file is read and parsed even when others fail, so one build tells
+an author everything there is to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crossroads.errors import DataError, DataProblem, display_path
+from crossroads.loading import YamlDocument, load_yaml
+from crossroads.model import (
+    Article,
+    ComparisonsFile,
+    CriteriaFile,
+    Flowchart,
+    GuideInfo,
+    Moves,
+    SourcesFile,
+    StatementsFile,
+    Technology,
+    UseCase,
+)
+from crossroads.refs import Mention, declared_ids
+from crossroads.schema import Invalid, parse
+from crossroads.suggest import nearest
+
+MANIFEST_FILE = "published-anchors.json"
+
+# file name -> (its shape, whether a guide must have it)
+SINGLE_FILES: dict[str, tuple[type[Any], bool]] = {
+    "guide.yml": (GuideInfo, True),
+    "sources.yml": (SourcesFile, True),
+    "criteria.yml": (CriteriaFile, True),
+    "comparisons.yml": (ComparisonsFile, False),
+    "statements.yml": (StatementsFile, False),
+    "flowchart.yml": (Flowchart, False),
+    "moved.yml": (Moves, False),
+}
+# folder -> the shape of each ``<folder>/<id>.yml``
+FOLDERS: dict[str, type[Technology | UseCase | Article]] = {
+    "technologies": Technology,
+    "use-cases": UseCase,
+    "articles": Article,
+}
+_DATA_LIKE = re.compile(r"\.(ya?ml|json)(\W|$)", re.IGNORECASE)
+
+
+@dataclass
+class DataFile:
+    """One data file: where it is, its shape, and what parsed (``None`` where it failed)."""
+
+    path: Path
+    model: type[Any]
+    folder: str | None = None
+    document: YamlDocument | None = None
+    value: Any = None
+    # Every id it defines or refers to, from the model's declarations (crossroads.refs).
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def what_the_guide_reads() -> str:
+    names = [*SINGLE_FILES, MANIFEST_FILE, *(f"{folder}/<id>.yml" for folder in FOLDERS)]
+    return ", ".join(names)
+
+
+def read_data(data_dir: Path) -> tuple[list[DataFile], list[DataProblem]]:
+    """Every file the guide reads, each parsed as far as it goes, and what went wrong."""
+    problems = stray_files(data_dir)
+    files = []
+    for name, (model, required) in SINGLE_FILES.items():
+        path = data_dir / name
+        if path.is_file() or required:
+            files.append(_read_one(DataFile(path, model), problems))
+    for folder, model in FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.yml")):
+            files.append(_read_one(DataFile(path, model, folder), problems))
+    if not any(f.folder == "technologies" for f in files):
+        message = "no technology files found: add one file per technology, like "
+        where = display_path(data_dir / "technologies")
+        problems.append(DataProblem(where, 1, "", message + "technologies/<id>.yml"))
+    return files, problems
+
+
+def _read_one(file: DataFile, problems: list[DataProblem]) -> DataFile:
+    if not file.path.is_file():
+        problems.append(
+            DataProblem(display_path(file.path), 1, "", "required data file is missing")
+        )
+        return file
+    try:
+        file.document = load_yaml(file.path)
+        value = parse(file.model, file.document.data)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return file
+    except Invalid as exc:
+        assert file.document is not None
+        problems.extend(file.document.problem(p.location, p.message) for p in exc.problems)
+        return file
+    if file.folder and value.id != file.path.stem:
+        message = f"id {value.id!r} must match the file name {file.path.stem!r}"
+        problems.append(file.document.problem(("id",), message))
+        return file
+    file.value = value
+    file.mentions = declared_ids(value, file.model)
+    return file
+
+
+def stray_files(data_dir: Path) -> list[DataProblem]:
+    """YAML or JSON files under ``data_dir`` that the guide would not read."""
+    read = {data_dir / name for name in (*SINGLE_FILES, MANIFEST_FILE)}
+    problems = []
+    for path in sorted(data_dir.rglob("*")):
+        relative = path.relative_to(data_dir)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if not _DATA_LIKE.search(path.name) or path in read:
+            continue
+        if len(relative.parts) == 2 and relative.parts[0] in FOLDERS and path.suffix == ".yml":
+            continue
+        advice = f"{_stray_advice(relative)} (the guide reads {what_the_guide_reads()})"
+        message = f"the guide does not read this file: {advice}"
+        problems.append(DataProblem(display_path(path), 1, "", message))
+    return problems
+
+
+def _stray_advice(relative: Path) -> str:
+    if relative.suffix.lower() == ".yaml":
+        return f"rename it to {relative.with_suffix('.yml').as_posix()}"
+    if len(relative.parts) == 2 and relative.parts[0] not in FOLDERS:
+        near = nearest(relative.parts[0], FOLDERS)
+        if near:
+            return f"move it to the folder {near}/"
+    if len(relative.parts) == 1 and (near := nearest(relative.name, SINGLE_FILES)):
+        return f"it looks like a copy of {near}: delete it, or move it out of data/"
+    return "rename it, or move it out of data/"
