@@ -3,7 +3,8 @@
 All problems in all files are collected before anything is raised, so one build
 tells an author everything there is to fix. Which files the guide reads is decided here
 once (:data:`SINGLE_FILES`, :data:`FOLDERS`); any other YAML or JSON file under ``data/``
-is an error, so a misspelt name is never silently ignored.
+(but the editors' JSON Schemas in ``data/schemas/``) is an error, so a misspelt name is
+never silently ignored.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ FOLDERS: dict[str, type[Technology | UseCase | Article]] = {
     "use-cases": UseCase,
     "articles": Article,
 }
+# ``<folder>/<name>.schema.json``: the JSON Schemas editors check data files against
+# (``crossroads schemas write``); the guide never reads them.
+SCHEMAS_FOLDER = "schemas"
 _DATA_LIKE = re.compile(r"\.(ya?ml|json)(\W|$)", re.IGNORECASE)
 
 ModelT = TypeVar("ModelT")
@@ -128,6 +132,8 @@ def stray_files(data_dir: Path) -> list[DataProblem]:
         if not _DATA_LIKE.search(path.name) or path in read:
             continue
         if len(relative.parts) == 2 and relative.parts[0] in FOLDERS and path.suffix == ".yml":
+            continue
+        if relative.parent.as_posix() == SCHEMAS_FOLDER and path.name.endswith(".schema.json"):
             continue
         problems.append(
             DataProblem(
