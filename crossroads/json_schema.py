@@ -141,8 +141,8 @@ def _with_rules(schema: JsonSchema, rules: Rules) -> JsonSchema:
         else:
             result = _add(result, _length(schema.get("type"), length))
     for pattern in rules.patterns:
-        limit = {"pattern": ecma_pattern(pattern.regex), "patternErrorMessage": pattern.explanation}
-        result = _add(result, limit)
+        regex = ecma_pattern(pattern.regex, trimmed=rules.strip)
+        result = _add(result, {"pattern": regex, "patternErrorMessage": pattern.explanation})
     return result
 
 
@@ -193,12 +193,13 @@ def _trimmed_length(length: Length) -> list[JsonSchema]:
     return limits
 
 
-def ecma_pattern(regex: str) -> str:
+def ecma_pattern(regex: str, *, trimmed: bool = False) -> str:
     """A Python ``regex`` that must match the whole text, as a JSON Schema ``pattern``.
 
     A ``pattern`` is an ECMA 262 regular expression that may match anywhere, so the text is
-    anchored with ``^(?:…)$`` and Python's ``\\A``, ``\\Z`` become ``^``, ``$``. Syntax
-    that reads differently in JavaScript is an error here rather than a silent change.
+    anchored with ``^(?:…)$`` (``^\\s*(?:…)\\s*$`` for a text the build ``trimmed``
+    first), and Python's ``\\A``, ``\\Z`` become ``^``, ``$``. Syntax that reads
+    differently in JavaScript is an error here rather than a silent change.
     """
     re.compile(regex)  # a broken regex fails in Python's own words first
     tokens = re.findall(r"\\.|.", regex, re.DOTALL)
@@ -207,7 +208,8 @@ def ecma_pattern(regex: str) -> str:
     if unicode or _PYTHON_ONLY.search(blanked):
         found = unicode[0] if unicode else _PYTHON_ONLY.findall(blanked)[0]
         raise TypeError(f"JSON Schema: {regex!r} uses {found!r}, which JavaScript reads otherwise")
-    return "^(?:" + "".join(_ANCHORS.get(t, t) for t in tokens) + ")$"
+    space = r"\s*" if trimmed else ""
+    return f"^{space}(?:" + "".join(_ANCHORS.get(t, t) for t in tokens) + f"){space}$"
 
 
 def docstring(model: type) -> str | None:

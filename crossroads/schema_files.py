@@ -113,7 +113,10 @@ def schemas_command(action: str, project: Path) -> int:
         return 2
     if action == "write":
         changed = write_schemas(data_dir)
-        print(f"{where}: {len(changed)} of {len(schemas())} schemas written or removed")
+        for name in changed:
+            done = "written" if (data_dir / SCHEMAS_FOLDER / name).exists() else "removed"
+            print(f"  {name}: {done}")
+        print(f"{where} matches this engine's data model ({len(changed)} file(s) changed)")
         return 0
     stale = out_of_date(data_dir)
     if stale:

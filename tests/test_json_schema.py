@@ -200,6 +200,7 @@ def test_a_pattern_matches_what_the_build_matches(rule: Any, text: str) -> None:
 def test_python_only_regex_syntax_is_converted_or_refused() -> None:
     assert ecma_pattern(r"\Aab\Z") == "^(?:^ab$)$"
     assert ecma_pattern(r"a\\Z") == r"^(?:a\\Z)$"
+    assert ecma_pattern("a|b", trimmed=True) == r"^\s*(?:a|b)\s*$"
     for regex in (r"(?P<x>a)", r"(?i)a", r"a++", r"\d+", r"a{,3}", r"(?#note)a"):
         with pytest.raises(TypeError, match="JavaScript"):
             ecma_pattern(regex)
