@@ -1,10 +1,11 @@
-"""The command line: ``python -m crossroads check|new|anchors|watch``.
+"""The command line: ``python -m crossroads check|new|anchors|schemas|watch``.
 
 ``check`` runs every check the build runs (data, markers in hand-written pages, published
 anchors) and prints every problem as ``file:line: where: what``, then exits 1; on a valid
 guide it prints a summary, warns about stale citations and thin coverage, and exits 0.
 ``new`` writes a complete, buildable guide into DIR without overwriting anything.
-``anchors update|check`` records published anchors; ``watch`` re-reads every cited source.
+``anchors update|check`` records published anchors; ``schemas write|check`` keeps the JSON
+Schemas editors use in ``data/schemas/``; ``watch`` re-reads every cited source.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from crossroads.checking import check_project
 from crossroads.coverage import thin_coverage
 from crossroads.errors import DataError
 from crossroads.scaffold import ScaffoldError, new_guide
+from crossroads.schema_files import schemas_command
 from crossroads.validation import load_guide, stale_sources
 from crossroads.watch import report, watch
 
@@ -87,6 +89,11 @@ def main(argv: list[str]) -> int:
     )
     anchors.add_argument("action", choices=["update", "check"])
     anchors.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
+    schemas = commands.add_parser(
+        "schemas", help="write or check the JSON Schemas editors check data files against"
+    )
+    schemas.add_argument("action", choices=["write", "check"])
+    schemas.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
     watch = commands.add_parser(
         "watch", help="fetch every source and report those that no longer say what is quoted"
     )
@@ -98,6 +105,8 @@ def main(argv: list[str]) -> int:
         return _watch(arguments.project, arguments.report, arguments.timeout)
     if arguments.command == "check":
         return _check(arguments.project)
+    if arguments.command == "schemas":
+        return schemas_command(arguments.action, arguments.project)
     if arguments.command == "anchors":
         try:
             return anchors_command(arguments.action, arguments.project / "mkdocs.yml", build_date())

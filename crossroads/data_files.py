@@ -1,7 +1,8 @@
 """Step one of loading a guide, *read*: which files under ``data/`` it reads, and each one parsed.
 
 Which files the guide reads is decided here once (:data:`SINGLE_FILES`, :data:`FOLDERS`);
-any other YAML or JSON file under ``data/`` is an error, so a misspelt name is never
+any other YAML or JSON file under ``data/`` (but the editors' JSON Schemas in
+``data/schemas/``) is an error, so a misspelt name is never
 silently ignored. Every file is read and parsed even when others fail, so one build tells
 an author everything there is to fix.
 """
@@ -49,6 +50,9 @@ FOLDERS: dict[str, type[Technology | UseCase | Article]] = {
     "use-cases": UseCase,
     "articles": Article,
 }
+# ``<folder>/<name>.schema.json``: the JSON Schemas editors check data files against
+# (``crossroads schemas write``); the guide never reads them.
+SCHEMAS_FOLDER = "schemas"
 _DATA_LIKE = re.compile(r"\.(ya?ml|json)(\W|$)", re.IGNORECASE)
 
 
@@ -124,6 +128,8 @@ def stray_files(data_dir: Path) -> list[DataProblem]:
         if not _DATA_LIKE.search(path.name) or path in read:
             continue
         if len(relative.parts) == 2 and relative.parts[0] in FOLDERS and path.suffix == ".yml":
+            continue
+        if relative.parent.as_posix() == SCHEMAS_FOLDER and path.name.endswith(".schema.json"):
             continue
         advice = f"{_stray_advice(relative)} (the guide reads {what_the_guide_reads()})"
         message = f"the guide does not read this file: {advice}"

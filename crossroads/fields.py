@@ -11,7 +11,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from crossroads.refs import RefersTo
-from crossroads.schema import Check, Expected, Length, Pattern, Strip
+from crossroads.rules import Check, Expected, Length, Pattern, Strip
 
 ID_RULE = Pattern(
     regex=r"[a-z0-9]+(?:-[a-z0-9]+)*",

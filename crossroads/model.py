@@ -38,7 +38,7 @@ from crossroads.fields import (
 )
 from crossroads.record import Record
 from crossroads.refs import Defines
-from crossroads.schema import Length, key
+from crossroads.rules import Length, key
 
 
 class Source(Record):

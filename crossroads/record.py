@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, NamedTuple, dataclass_transform
 
@@ -103,3 +104,24 @@ class Record(metaclass=_RecordMeta):
 
     def __delattr__(self, name: str) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def is_record(hint: object) -> bool:
+    """Whether a type hint is a :class:`Record` or a plain dataclass: a mapping in the data."""
+    return isinstance(hint, type) and (issubclass(hint, Record) or dataclasses.is_dataclass(hint))
+
+
+def record_fields(model: type) -> tuple[RecordField, ...]:
+    """The fields of a :class:`Record`, or the ``__init__`` fields of a plain dataclass."""
+    if issubclass(model, Record):
+        return model.__record_fields__
+    return tuple(
+        RecordField(
+            f.name,
+            f.default,
+            None if f.default_factory is dataclasses.MISSING else f.default_factory,
+            f.metadata,
+        )
+        for f in dataclasses.fields(typing.cast(Any, model))
+        if f.init
+    )

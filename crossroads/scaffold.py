@@ -2,6 +2,7 @@
 
 The guide gets the project layout (``docs/``, ``data/``, ``hooks/``, ``mkdocs.yml``,
 ``scripts/``, ``README.md``) with neutral example data from ``crossroads/scaffold/``, the
+JSON Schemas its data files name (``data/schemas/``, generated from the engine's model), the
 hash-locked packages the engine builds with, and the engine itself as a pinned dependency
 (``requirements-engine.txt``). Nothing that already exists is overwritten.
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from crossroads.data_files import SCHEMAS_FOLDER
 from crossroads.engine_files import PACKAGE_DIR
+from crossroads.schema_files import schema_texts
 
 SCAFFOLD_DIR = PACKAGE_DIR / "scaffold"
 ENGINE_ROOT = PACKAGE_DIR.parent
@@ -41,6 +44,8 @@ def planned_files() -> dict[Path, bytes]:
         for path in sorted(SCAFFOLD_DIR.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
+    for name, text in schema_texts().items():
+        files[Path("data", SCHEMAS_FOLDER, name)] = text.encode()
     files[Path("requirements-engine.txt")] = engine_requirement().encode()
     lock = ENGINE_ROOT / "requirements.lock"
     if lock.is_file():

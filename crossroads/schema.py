@@ -1,7 +1,8 @@
 """Turn plain YAML values into the model's records, collecting every problem.
 
 The model (``crossroads/model.py``) declares its rules in type hints: ``Annotated`` text
-and list limits (:class:`Length`, :class:`Pattern`, :class:`Strip`, :class:`Check`),
+and list limits (:class:`Length`, :class:`Pattern`, :class:`Strip`, :class:`Check`, from
+:mod:`crossroads.rules`),
 ``Literal`` choices, ``X | None``, lists, mappings, dates and nested records (a
 :class:`~crossroads.record.Record` or a plain dataclass), plus
 ``__post_init__`` checks that raise ``ValueError`` for rules spanning several fields.
@@ -16,7 +17,6 @@ once per type keeps validation itself cheap.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -26,8 +26,17 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from crossroads.loading import Location
-from crossroads.record import Record
-from crossroads.refs import Defines, RefersTo
+from crossroads.record import is_record, record_fields
+
+# The rules a type hint carries, re-exported: the model declares its rules from here.
+from crossroads.rules import Check as Check
+from crossroads.rules import Expected as Expected
+from crossroads.rules import Length as Length
+from crossroads.rules import Pattern as Pattern
+from crossroads.rules import Strip as Strip
+from crossroads.rules import data_key as data_key_of
+from crossroads.rules import key as key
+from crossroads.rules import rules_of
 from crossroads.suggest import did_you_mean
 
 
@@ -42,41 +51,6 @@ class Invalid(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
-
-
-class Length(Record):
-    """How long a text (in characters) or a list (in items) may be."""
-
-    min: int = 0
-    max: int | None = None
-
-
-class Pattern(Record):
-    """The whole text must match ``regex``; ``explanation`` is what the author is told."""
-
-    regex: str
-    explanation: str
-
-
-class Strip(Record):
-    """Trim surrounding whitespace (YAML block scalars end in a newline) before the limits."""
-
-
-class Expected(Record):
-    """What to tell an author whose value has the wrong shape, instead of "expected X, got Y"."""
-
-    description: str
-
-
-class Check(Record):
-    """A last rule on the value: ``function`` raises ``ValueError`` with the message."""
-
-    function: Callable[[Any], object]
-
-
-def key(name: str) -> dict[str, str]:
-    """Field metadata for a data key that is not a valid attribute name, such as ``from``."""
-    return {"key": name}
 
 
 T = TypeVar("T")
@@ -111,7 +85,7 @@ def _converter(hint: Any) -> Converter:
     if origin is Annotated:
         base, *rules = typing.get_args(hint)
         return _with_rules(_converter(base), tuple(rules))
-    if isinstance(hint, type) and (issubclass(hint, Record) or dataclasses.is_dataclass(hint)):
+    if is_record(hint):
         return _record(hint)
     if hint is str:
         return _expect(str, "text")
@@ -191,16 +165,9 @@ def _mapping(key_converter: Converter, value_converter: Converter) -> Converter:
 
 
 def _with_rules(base: Converter, rules: tuple[object, ...]) -> Converter:
-    strip = any(isinstance(r, Strip) for r in rules)
-    lengths = [r for r in rules if isinstance(r, Length)]
-    patterns = [(re.compile(r.regex), r.explanation) for r in rules if isinstance(r, Pattern)]
-    checks = [r.function for r in rules if isinstance(r, Check)]
-    expected = next((r.description for r in rules if isinstance(r, Expected)), None)
-    # RefersTo and Defines say what an id is; crossroads.refs reads them, not the schema.
-    known = Strip | Length | Pattern | Check | Expected | RefersTo | Defines
-    unknown = [r for r in rules if not isinstance(r, known)]
-    if unknown:
-        raise TypeError(f"the schema does not know the rule {unknown[0]!r}")
+    strip, lengths, found_patterns, found_checks, expected = rules_of(rules)
+    patterns = [(re.compile(p.regex), p.explanation) for p in found_patterns]
+    checks = [c.function for c in found_checks]
 
     def convert(raw: Any, location: Location, problems: list[Problem]) -> Any:
         start = len(problems)
@@ -250,21 +217,9 @@ def _length_problem(value: str | list[Any], length: Length) -> str | None:
 
 def _record(model: type) -> Converter:
     hints = typing.get_type_hints(model, include_extras=True)
-    if issubclass(model, Record):
-        declared = [(f.name, f.metadata, f.required) for f in model.__record_fields__]
-    else:
-        declared = [
-            (
-                f.name,
-                f.metadata,
-                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-            )
-            for f in dataclasses.fields(typing.cast(Any, model))
-            if f.init
-        ]
     fields = [
-        (metadata.get("key", name), name, _converter(hints[name]), required)
-        for name, metadata, required in declared
+        (data_key_of(f), f.name, _converter(hints[f.name]), f.required)
+        for f in record_fields(model)
     ]
     known = {data_key for data_key, *_ in fields}
 
