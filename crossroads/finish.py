@@ -2,8 +2,9 @@
 
 After any builder has built the project ``python -m crossroads generate`` wrote, this puts
 the anchor aliases ``data/moved.yml`` declares into their pages, repairs the theme's
-markup, checks the published-anchor promises (failing with the hooked build's messages)
-and writes a redirect page at the old address of every moved page. Nothing is written
+markup (and the page titles its footer escaped a second time), checks the published-anchor
+promises (failing with the hooked build's messages) and writes a redirect page at the old
+address of every moved page. Nothing is written
 unless every promise holds, so a failed finish leaves the site as the builder made it.
 Page titles and descriptions are escaped earlier, by ``generate``, in the front matter.
 """
@@ -24,8 +25,9 @@ from crossroads.anchors import (
     redirect_files,
 )
 from crossroads.checking import hand_written_pages, read_config
-from crossroads.html_repair import repair_theme_markup
+from crossroads.html_repair import footer_titles, repair_theme_markup
 from crossroads.model import Guide
+from crossroads.page_meta import twice_escaped_titles
 from crossroads.publication import Publication, url_path
 from crossroads.site import generated_pages
 from crossroads.validation import load_guide
@@ -55,25 +57,25 @@ def content_span(html: str) -> tuple[int, int]:
     return start.end(), end
 
 
-def page_urls(config_file: Path, guide: Guide, today: dt.date) -> list[str]:
-    """The URL of every page the guide has: hand-written and generated."""
+def page_sources(config_file: Path, guide: Guide, today: dt.date) -> dict[str, str]:
+    """Every page the guide has, hand-written and generated: docs path -> Markdown."""
     config = read_config(config_file)
     docs_dir = config_file.parent / str(config.get("docs_dir", "docs"))
     publication = Publication(
         site_url=str(config.get("site_url") or ""), repo_url=str(config.get("repo_url") or "")
     )
-    sources = set(hand_written_pages(docs_dir)) | set(generated_pages(guide, today, publication))
-    return sorted({url_path(src_uri) for src_uri in sources})
+    return {**hand_written_pages(docs_dir), **generated_pages(guide, today, publication)}
 
 
-def _finish_page(html: str, aliases: dict[str, str]) -> tuple[str, set[str]]:
+def _finish_page(html: str, aliases: dict[str, str], twice: dict[str, str]) -> tuple[str, set[str]]:
     start, end = content_span(html)
     content = html[start:end]
     present = ids_in(content)
     # A site finished before already has its aliases: running finish again adds none.
     missing = {old: new for old, new in aliases.items() if old not in present}
     content, ids = anchor_content(content, missing)
-    return repair_theme_markup(html[:start] + content + html[end:]), ids
+    html = html[:start] + content + html[end:]
+    return footer_titles(repair_theme_markup(html), twice), ids
 
 
 def _read(path: Path) -> str:
@@ -89,14 +91,17 @@ def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
     """
     data_dir = config_file.parent / "data"
     guide = load_guide(data_dir, today)
+    sources = page_sources(config_file, guide, today)
+    twice = twice_escaped_titles(sources.values())
     updates: dict[Path, str] = {}
     current: Anchors = {}
-    for url in page_urls(config_file, guide, today):
+    for url in sorted({url_path(src_uri) for src_uri in sources}):
         path = site / url / "index.html"
         if not path.is_file():
             # Not built (excluded by the builder), so not published: the check says so.
             continue
-        updates[path], current[url] = _finish_page(_read(path), aliases_on(url, guide.moves))
+        aliases = aliases_on(url, guide.moves)
+        updates[path], current[url] = _finish_page(_read(path), aliases, twice)
     for name in THEME_PAGES:
         if (site / name).is_file():
             updates[site / name] = repair_theme_markup(_read(site / name))
