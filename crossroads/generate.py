@@ -52,9 +52,8 @@ class GenerateError(Exception):
 def generate(config_file: Path, out: Path, today: dt.date) -> Generated:
     """Write the plain project for the guide of ``config_file`` into ``out``.
 
-    Raises :class:`DataError`
-    for the guide's problems (as ``check`` reports them) and :class:`GenerateError` when
-    ``out`` is not a folder this command may fill.
+    Raises :class:`DataError` for the guide's problems (as ``check`` reports them) and
+    :class:`GenerateError` when ``out`` is not a folder this command may fill.
     """
     project = config_file.parent
     config = load_config(config_file)
