@@ -1,4 +1,4 @@
-"""The command line: ``python -m crossroads check|new|anchors|schemas|watch``.
+"""The command line: ``python -m crossroads check|new|anchors|schemas|watch|generate|finish``.
 
 ``check`` runs every check the build runs (data, markers in hand-written pages, published
 anchors) and prints every problem as ``file:line: where: what``, then exits 1; on a valid
@@ -6,6 +6,8 @@ guide it prints a summary, warns about stale citations and thin coverage, and ex
 ``new`` writes a complete, buildable guide into DIR without overwriting anything.
 ``anchors update|check`` records published anchors; ``schemas write|check`` keeps the JSON
 Schemas editors use in ``data/schemas/``; ``watch`` re-reads every cited source.
+``generate OUT`` writes the guide as a plain project that builds without hooks, and
+``finish SITE`` does the post-build work on what any builder made of it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from crossroads.build_date import build_date
 from crossroads.checking import check_project
 from crossroads.coverage import thin_coverage
 from crossroads.errors import DataError
+from crossroads.finish import finish
+from crossroads.generate import GenerateError, generate
 from crossroads.scaffold import ScaffoldError, new_guide
 from crossroads.schema_files import schemas_command
 from crossroads.validation import load_guide, stale_sources
@@ -77,6 +81,64 @@ def _watch(project: Path, report_file: Path | None, timeout: float) -> int:
     return 1 if findings else 0
 
 
+def _config_file(project: Path) -> Path | None:
+    config_file = project / "mkdocs.yml"
+    if not config_file.is_file():
+        print(f"{project}: no mkdocs.yml here; run this in a guide's folder", file=sys.stderr)
+        return None
+    return config_file
+
+
+def _generate(project: Path, out: Path) -> int:
+    config_file = _config_file(project)
+    if config_file is None:
+        return 2
+    today = build_date()
+    try:
+        generated = generate(config_file, out, today)
+    except (DataError, GenerateError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for source_id, checked in stale_sources(generated.guide, today):
+        print(f"warning: source {source_id!r} was last checked on {checked}", file=sys.stderr)
+    print(f"wrote {out}/mkdocs.yml and {len(generated.pages)} pages to {out}/docs. Next:")
+    print(f"  mkdocs build --strict -f {out}/mkdocs.yml -d SITE")
+    print("  python -m crossroads finish SITE")
+    return 0
+
+
+def _finish(project: Path, site: Path) -> int:
+    config_file = _config_file(project)
+    if config_file is None:
+        return 2
+    if not (site / "index.html").is_file():
+        print(f"{site}: no index.html here; build the site first", file=sys.stderr)
+        return 2
+    try:
+        finished = finish(site, config_file, build_date())
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(
+        f"{site}: finished ({len(finished.changed)} pages repaired or given anchor aliases, "
+        f"{len(finished.redirects)} redirect pages)"
+    )
+    return 0
+
+
+def _add_build_steps(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    generate = commands.add_parser(
+        "generate", help="write the guide as a plain project (mkdocs.yml + docs/) into OUT"
+    )
+    generate.add_argument("out", type=Path, metavar="OUT")
+    generate.add_argument("--project", default=Path(), type=Path, help="the guide's folder")
+    finish = commands.add_parser(
+        "finish", help="after building OUT: aliases, markup repair, promise check, redirects"
+    )
+    finish.add_argument("site", type=Path, metavar="SITE", help="the built site")
+    finish.add_argument("--project", default=Path(), type=Path, help="the guide's folder")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m crossroads")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -100,7 +162,12 @@ def main(argv: list[str]) -> int:
     watch.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
     watch.add_argument("--report", type=Path, help="also write the Markdown report here")
     watch.add_argument("--timeout", type=float, default=20.0, help="seconds per request")
+    _add_build_steps(commands)
     arguments = parser.parse_args(argv)
+    if arguments.command == "generate":
+        return _generate(arguments.project, arguments.out)
+    if arguments.command == "finish":
+        return _finish(arguments.project, arguments.site)
     if arguments.command == "watch":
         return _watch(arguments.project, arguments.report, arguments.timeout)
     if arguments.command == "check":

@@ -10,17 +10,20 @@ instant navigation, scroll to the right spot).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
 
-from crossroads.errors import DataProblem
+from crossroads.errors import DataError, DataProblem
 from crossroads.model import Moves, PageMove
 
 MANIFEST_NAME = "published-anchors.json"
 MOVES_FILE = "data/moved.yml"
 UPDATE_COMMAND = "python -m crossroads anchors update"
+# A file to write the anchors the build found to (a test compares them with `check`'s).
+RECORD_ENV = "CROSSROADS_RECORD_ANCHORS"
 
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
@@ -105,6 +108,19 @@ def _broken(message: str) -> DataProblem:
     return DataProblem(f"data/{MANIFEST_NAME}", 1, "", message)
 
 
+def check_promises(data_dir: Path, current: Anchors, moves: Moves) -> None:
+    """Raise :class:`DataError` if the built pages break a promise; else record if asked.
+
+    Both the MkDocs hooks and ``python -m crossroads finish`` end their build with this.
+    """
+    problems = promise_problems(read_manifest(data_dir / MANIFEST_NAME), current, moves)
+    if problems:
+        raise DataError(problems)
+    record = os.environ.get(RECORD_ENV)
+    if record:
+        write_manifest(Path(record), current)
+
+
 def aliases_on(page: str, moves: Moves) -> dict[str, str]:
     """Old id -> new id for the anchor aliases ``data/moved.yml`` declares on ``page``."""
     return {m.source: m.target for m in moves.anchors if m.page == page}
@@ -123,6 +139,17 @@ def add_aliases(html: str, aliases: Mapping[str, str]) -> str:
         marker = f'<span id="{escape(old)}" class="cr-alias" aria-hidden="true"></span>'
         html = html[: match.start()] + marker + html[match.start() :]
     return html
+
+
+def anchor_content(html: str, aliases: Mapping[str, str]) -> tuple[str, set[str]]:
+    """One page's content with its anchor aliases in place, and the ids it now promises."""
+    html = add_aliases(html, aliases)
+    return html, ids_in(html)
+
+
+def redirect_files(moves: Moves) -> dict[str, str]:
+    """Site-relative path -> redirect page, one at the old URL of each moved page."""
+    return {f"{m.source}index.html": redirect_page(relative_url(m)) for m in moves.pages}
 
 
 def relative_url(move: PageMove) -> str:

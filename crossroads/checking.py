@@ -10,6 +10,7 @@ means the build will not stop on the guide's data, pages or anchors.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -109,16 +110,23 @@ def _pages(
     )
     generated = generated_pages(guide, today, publication)
     pages, problems = expanded_pages(guide, docs_dir)
-    problems += [
+    problems += clashes(docs_dir, pages, generated)
+    return {**pages, **generated}, problems
+
+
+def clashes(
+    docs_dir: Path, hand_written: Iterable[str], generated: Iterable[str]
+) -> list[DataProblem]:
+    """A hand-written page where a generated one goes: one problem for each."""
+    return [
         DataProblem(
             display_path(docs_dir / src_uri),
             1,
             "",
             f"docs/{src_uri} is generated from data/: delete the hand-written file",
         )
-        for src_uri in sorted(set(pages) & set(generated))
+        for src_uri in sorted(set(hand_written) & set(generated))
     ]
-    return {**pages, **generated}, problems
 
 
 def current_anchors(config_file: Path, guide: Guide, today: dt.date) -> Anchors:

@@ -2,12 +2,14 @@
 
 The Nu HTML Checker flags three theme-made errors and axe-core one (a search dialog without
 a name); none affects how the page works. Fixing them here keeps "every page passes the
-checkers" a test that can fail on markup the guide itself produces.
+checkers" a test that can fail on markup the guide itself produces. A build without hooks
+also gets page titles escaped twice in the footer's links, undone by ``footer_titles``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 # Nav section labels get tabindex="" (an empty string is not an integer).
 _EMPTY_TABINDEX = ' tabindex=""'
@@ -35,3 +37,20 @@ def repair_theme_markup(html: str) -> str:
     if 'id="__toc"' not in html:
         html = _TOC_LABEL_FOR.sub(r"\1", html)
     return html
+
+
+# Material's previous/next links: aria-label="{{ direction }}: {{ page.next_page.title | e }}".
+_FOOTER_LABEL = re.compile(
+    r'(class="md-footer__link md-footer__link--(?:prev|next)" aria-label="[^":]*?: )([^"]*)"'
+)
+
+
+def footer_titles(html: str, twice: Mapping[str, str]) -> str:
+    """Footer link labels whose title was escaped twice, as the hooked build writes them.
+
+    ``twice`` maps a title escaped twice to the title escaped once
+    (:func:`crossroads.page_meta.twice_escaped_titles`); any other label is left alone.
+    """
+    if not twice:
+        return html
+    return _FOOTER_LABEL.sub(lambda m: f'{m[1]}{twice.get(m[2], m[2])}"', html)

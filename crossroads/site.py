@@ -1,12 +1,13 @@
 """Which pages the guide publishes, what hand-written pages may ask for, and the nav.
 
 ``generated_pages`` is the single list of pages that appear from data alone; the MkDocs
-hooks add them as generated files, and a future Zensical wiring can write them to disk.
+hooks add them as generated files, ``python -m crossroads generate`` writes them to disk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections.abc import Callable
 from typing import Any
@@ -53,6 +54,16 @@ def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> d
             guide, comparison, publication
         )
     return pages
+
+
+def docs_order(src_uri: str) -> tuple[tuple[str, ...], bool, str]:
+    """Sort key: the order MkDocs finds files in docs/ (a folder's files, then its folders).
+
+    Generated pages are put in this order too, so the sitemap and search index list pages
+    alike whether the pages were generated in the build or written to disk by ``generate``.
+    """
+    *folders, name = src_uri.split("/")
+    return tuple(folders), posixpath.splitext(name)[0] not in ("index", "README"), name
 
 
 def _comparison_table(guide: Guide, args: list[str]) -> str:
@@ -130,6 +141,17 @@ def expand_markers(markdown: str, guide: Guide, page: str) -> str:
 
 
 NavItem = str | dict[str, Any]
+
+
+def plan_site(
+    guide: Guide, today: dt.date, publication: Publication, nav: list[NavItem] | None
+) -> tuple[dict[str, str], list[NavItem] | None]:
+    """The generated pages and the nav that lists them, from the guide's configured nav.
+
+    Without a configured nav there is nothing to expand: the builder makes its own.
+    """
+    pages = generated_pages(guide, today, publication)
+    return pages, expand_nav(nav, pages) if nav else nav
 
 
 def expand_nav(nav: list[NavItem], pages: dict[str, str]) -> list[NavItem]:

@@ -4,6 +4,8 @@ MkDocs does not reload hook modules under ``mkdocs serve``, so nothing is kept a
 level: the guide is read again in ``on_config`` on every (re)build and stored on the config.
 Every guide made with ``crossroads new`` has this same file; the engine, its theme
 templates and its scripts and styles come from the installed ``crossroads`` package.
+A builder without hooks gets the same steps from ``python -m crossroads generate`` and
+``python -m crossroads finish``.
 """
 
 from __future__ import annotations
@@ -18,17 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from crossroads.anchors import (
-    MANIFEST_NAME,
-    add_aliases,
-    aliases_on,
-    ids_in,
-    promise_problems,
-    read_manifest,
-    redirect_page,
-    relative_url,
-    write_manifest,
-)
+from crossroads.anchors import aliases_on, anchor_content, check_promises, redirect_files
 from crossroads.build_date import build_date
 from crossroads.engine_files import ASSETS, SCRIPTS, STYLES, THEME_DIR
 from crossroads.error_page import error_page
@@ -36,7 +28,7 @@ from crossroads.errors import DataError
 from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
 from crossroads.publication import Publication
-from crossroads.site import expand_markers, expand_nav, generated_pages
+from crossroads.site import docs_order, expand_markers, plan_site
 from crossroads.validation import load_guide, stale_sources
 
 # Not under "mkdocs.": a citation due for re-checking is a warning to authors, and must not
@@ -78,8 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "citation %r was last checked on %s, more than 12 months ago", source_id, checked
         )
     publication = Publication(site_url=config.site_url or "", repo_url=config.repo_url or "")
-    pages = generated_pages(guide, today, publication)
-    config.nav = expand_nav(config.nav or [], pages)
+    pages, config.nav = plan_site(guide, today, publication, config.nav)
     config[STATE_KEY] = {"guide": guide, "pages": pages, "anchors": {}, "error": None}
     return config
 
@@ -97,13 +88,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"docs/{src_uri} is generated from data/: delete the hand-written file"
             )
         files.append(File.generated(config, src_uri, content=content))
-    for move in state["guide"].moves.pages:
-        files.append(
-            File.generated(
-                config, f"{move.source}index.html", content=redirect_page(relative_url(move))
-            )
-        )
-    return files
+    for name, content in redirect_files(state["guide"].moves).items():
+        files.append(File.generated(config, name, content=content))
+    return Files(sorted(files, key=lambda file: docs_order(file.src_uri)))
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -127,12 +114,11 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     state = config[STATE_KEY]
     aliases = aliases_on(page.url, state["guide"].moves)
-    html = add_aliases(html, aliases)
+    html, state["anchors"][page.url] = anchor_content(html, aliases)
     if page.present_anchor_ids is not None:
         # MkDocs validates links to anchors against ids it saw while rendering Markdown; the
         # aliases are added after that, so Markdown links to an old id stay valid.
         page.present_anchor_ids.update(aliases)
-    state["anchors"][page.url] = ids_in(html)
     return html
 
 
@@ -142,16 +128,11 @@ def on_env(env: Any, config: MkDocsConfig, **_: object) -> Any:
     state = config[STATE_KEY]
     if state["error"]:
         return env
-    current = state["anchors"]
     data_dir = Path(config.config_file_path).parent / "data"
-    problems = promise_problems(
-        read_manifest(data_dir / MANIFEST_NAME), current, state["guide"].moves
-    )
-    if problems:
-        raise PluginError(str(DataError(problems)))
-    record = os.environ.get("CROSSROADS_RECORD_ANCHORS")
-    if record:
-        write_manifest(Path(record), current)
+    try:
+        check_promises(data_dir, state["anchors"], state["guide"].moves)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
     return env
 
 

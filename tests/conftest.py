@@ -47,13 +47,18 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_build(project: Path, site: Path, *, env: dict[str, str] | None = None) -> Build:
-    """Build ``project`` into ``site`` the way the README does, in a separate process."""
+def run_build(
+    project: Path, site: Path, *, env: dict[str, str] | None = None, builder: str = "mkdocs"
+) -> Build:
+    """Build ``project`` into ``site`` the way the README does, in a separate process.
+
+    ``builder`` is the module run: ``mkdocs``, or ``properdocs`` (the same command line).
+    """
     result = subprocess.run(
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            builder,
             "build",
             "--strict",
             "-f",

@@ -1,0 +1,118 @@
+"""``python -m crossroads finish SITE``: the hooks' post-render work, on a built site.
+
+After any builder has built the project ``python -m crossroads generate`` wrote, this puts
+the anchor aliases ``data/moved.yml`` declares into their pages, repairs the theme's
+markup (and the page titles its footer escaped a second time), checks the published-anchor
+promises (failing with the hooked build's messages) and writes a redirect page at the old
+address of every moved page. Nothing is written
+unless every promise holds, so a failed finish leaves the site as the builder made it.
+Page titles and descriptions are escaped earlier, by ``generate``, in the front matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from crossroads.anchors import (
+    Anchors,
+    aliases_on,
+    anchor_content,
+    check_promises,
+    ids_in,
+    redirect_files,
+)
+from crossroads.checking import hand_written_pages, read_config
+from crossroads.guide import Guide
+from crossroads.html_repair import footer_titles, repair_theme_markup
+from crossroads.page_meta import twice_escaped_titles
+from crossroads.publication import Publication, url_path
+from crossroads.site import generated_pages
+from crossroads.validation import load_guide
+
+# Where Material puts a page's content; the hooks see that content before the theme wraps
+# it, and finish must look at the same part of the page (the nav and header have ids too).
+_CONTENT_START = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
+_CONTENT_END = "</article>"
+# Pages the theme makes without a Markdown source; the hooks repair these too.
+THEME_PAGES = ("404.html",)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What finish changed: pages rewritten and redirect pages written, site-relative."""
+
+    changed: list[str]
+    redirects: list[str]
+
+
+def content_span(html: str) -> tuple[int, int]:
+    """Where a built page's own content is; a theme without Material's article: all of it."""
+    start = _CONTENT_START.search(html)
+    end = html.rfind(_CONTENT_END)
+    if start is None or end < start.end():
+        return 0, len(html)
+    return start.end(), end
+
+
+def page_sources(config_file: Path, guide: Guide, today: dt.date) -> dict[str, str]:
+    """Every page the guide has, hand-written and generated: docs path -> Markdown."""
+    config = read_config(config_file)
+    docs_dir = config_file.parent / str(config.get("docs_dir", "docs"))
+    publication = Publication(
+        site_url=str(config.get("site_url") or ""), repo_url=str(config.get("repo_url") or "")
+    )
+    return {**hand_written_pages(docs_dir), **generated_pages(guide, today, publication)}
+
+
+def _finish_page(html: str, aliases: dict[str, str], twice: dict[str, str]) -> tuple[str, set[str]]:
+    start, end = content_span(html)
+    content = html[start:end]
+    present = ids_in(content)
+    # A site finished before already has its aliases: running finish again adds none.
+    missing = {old: new for old, new in aliases.items() if old not in present}
+    content, ids = anchor_content(content, missing)
+    html = html[:start] + content + html[end:]
+    return footer_titles(repair_theme_markup(html), twice), ids
+
+
+def _read(path: Path) -> str:
+    # Bytes in, bytes out: line endings stay exactly as the builder wrote them.
+    return path.read_bytes().decode("utf-8")
+
+
+def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
+    """Finish the built ``site`` of the guide whose ``mkdocs.yml`` is ``config_file``.
+
+    Raises :class:`~crossroads.errors.DataError` for the guide's data problems and for
+    broken anchor promises, before anything is written.
+    """
+    data_dir = config_file.parent / "data"
+    guide = load_guide(data_dir, today)
+    sources = page_sources(config_file, guide, today)
+    twice = twice_escaped_titles(sources.values())
+    updates: dict[Path, str] = {}
+    current: Anchors = {}
+    for url in sorted({url_path(src_uri) for src_uri in sources}):
+        path = site / url / "index.html"
+        if not path.is_file():
+            # Not built (excluded by the builder), so not published: the check says so.
+            continue
+        aliases = aliases_on(url, guide.moves)
+        updates[path], current[url] = _finish_page(_read(path), aliases, twice)
+    for name in THEME_PAGES:
+        if (site / name).is_file():
+            updates[site / name] = repair_theme_markup(_read(site / name))
+    check_promises(data_dir, current, guide.moves)
+    changed = []
+    for path, html in sorted(updates.items()):
+        if _read(path) != html:
+            path.write_bytes(html.encode("utf-8"))
+            changed.append(path.relative_to(site).as_posix())
+    redirects = redirect_files(guide.moves)
+    for name, html in redirects.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(html.encode("utf-8"))
+    return Finished(changed, sorted(redirects))
