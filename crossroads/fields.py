@@ -10,8 +10,7 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from crossroads.refs import RefersTo
-from crossroads.rules import Check, Expected, Length, Pattern, Strip
+from crossroads.rules import Check, Expected, Length, Pattern, RefersTo, Strip
 
 ID_RULE = Pattern(
     regex=r"[a-z0-9]+(?:-[a-z0-9]+)*",

@@ -75,8 +75,6 @@ def environment() -> Environment:
         verdict_cell=markup.verdict_cell,
         cell_label=markup.cell_label,
         detail_toggle=markup.detail_toggle,
-        # Markdown nesting is indentation; plain strings would be collapsed by the finalize.
-        list_indent=lambda depth: Markup("    " * depth),
     )
     return env
 

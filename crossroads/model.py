@@ -37,8 +37,7 @@ from crossroads.fields import (
     UseCaseRef,
 )
 from crossroads.record import Record
-from crossroads.refs import Defines
-from crossroads.rules import Length, key
+from crossroads.rules import Defines, Length, key
 
 
 class Source(Record):

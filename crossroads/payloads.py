@@ -111,21 +111,15 @@ def picker_data(guide: Guide) -> PickerData:
     }
 
 
-def criterion_target(guide: Guide, criterion_id: str, technology_ids: list[str]) -> str:
-    """Where a criterion is best read for these technologies: the section of the first
-    comparison that covers them all (it holds the reasoning and sources), else the
-    criteria page. A path below docs/ and an anchor, joined by '#'."""
+def criterion_page(guide: Guide, technology_ids: list[str]) -> tuple[paths.PageKind, str | None]:
+    """Where a criterion is best read for these technologies (its section there): the first
+    comparison that covers them all, which holds the reasoning and sources, else the
+    criteria page. A page kind and id for the registry."""
     wanted = set(technology_ids)
     for comparison in guide.comparisons:
         if wanted <= set(comparison.technologies):
-            return f"{paths.path_for('comparison', comparison.id)}#{criterion_id}"
-    return f"{paths.path_for('criteria')}#{criterion_id}"
-
-
-def _from_decide(target: str) -> str:
-    page, _, anchor = target.partition("#")
-    up = "../" * paths.page_url(paths.path_for("decide")).count("/")
-    return f"{up}{paths.page_url(page)}#{anchor}"
+            return "comparison", comparison.id
+    return "criteria", None
 
 
 def _outcome(guide: Guide, outcome: Outcome) -> OutcomeData:
@@ -144,7 +138,7 @@ def _outcome(guide: Guide, outcome: Outcome) -> OutcomeData:
         "criteria": [
             {
                 "name": guide.criterion(c).name,
-                "url": _from_decide(criterion_target(guide, c, everyone)),
+                "url": paths.url_for(*criterion_page(guide, everyone), c, from_kind="decide"),
             }
             for c in outcome.criteria
         ],

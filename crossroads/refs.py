@@ -10,26 +10,14 @@ it is declared.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import types
 import typing
 from typing import Annotated, Any, NamedTuple
 
 from crossroads.loading import Location
-from crossroads.record import Record
-
-
-class RefersTo(Record):
-    """The value is the id of a ``kind`` defined elsewhere in the guide."""
-
-    kind: str
-
-
-class Defines(Record):
-    """The value is the id of a new ``kind``: unique in the guide, and known to references."""
-
-    kind: str
+from crossroads.record import is_record, record_fields
+from crossroads.rules import Defines, RefersTo, data_key
 
 
 class Mention(NamedTuple):
@@ -78,7 +66,7 @@ def _walk(value: object, hint: Any, location: Location, found: list[Mention]) ->
             _walk(element, value_hint, (*location, key), found)
     elif origin in (types.UnionType, typing.Union):
         _walk(value, _not_none(base), location, found)
-    elif _is_record(base):
+    elif is_record(base):
         for data_key, attribute, field_hint in _fields(base):
             _walk(getattr(value, attribute), field_hint, (*location, data_key), found)
 
@@ -92,7 +80,7 @@ def _kinds(hint: Any, seen: frozenset[Any]) -> set[str]:
     origin = typing.get_origin(base)
     if origin in (list, dict, types.UnionType, typing.Union):
         return set().union(*(_kinds(arg, seen) for arg in typing.get_args(base)))
-    if _is_record(base):
+    if is_record(base):
         inner = seen | {base}
         return set().union(*(_kinds(h, inner) for _, _, h in _fields(base)))
     return set()
@@ -112,16 +100,8 @@ def _not_none(union: Any) -> Any:
     return option
 
 
-def _is_record(hint: Any) -> bool:
-    return isinstance(hint, type) and (issubclass(hint, Record) or dataclasses.is_dataclass(hint))
-
-
 @functools.cache
 def _fields(model: type) -> list[tuple[str, str, Any]]:
     """(data key, attribute, type hint) of each field, as the schema reads them."""
     hints = typing.get_type_hints(model, include_extras=True)
-    if issubclass(model, Record):
-        named = [(f.name, f.metadata) for f in model.__record_fields__]
-    else:
-        named = [(f.name, f.metadata) for f in dataclasses.fields(typing.cast(Any, model))]
-    return [(metadata.get("key", name), name, hints[name]) for name, metadata in named]
+    return [(data_key(f), f.name, hints[f.name]) for f in record_fields(model)]

@@ -18,7 +18,7 @@ from crossroads.guide import Guide
 from crossroads.jinja_env import render
 from crossroads.markup import script_json
 from crossroads.model import Article, Comparison, Recommendation, UseCase
-from crossroads.payloads import criterion_target, flowchart_data, picker_data
+from crossroads.payloads import criterion_page, flowchart_data, picker_data
 from crossroads.publication import Publication
 from crossroads.references import PageReferences
 from crossroads.words import comparison_title
@@ -127,9 +127,9 @@ def comparisons_index(guide: Guide) -> str:
 
 
 def criterion_link(guide: Guide, criterion_id: str, technology_ids: list[str]) -> Markup:
-    """Docs-absolute Markdown link target for a criterion's best section for these
-    technologies (see :func:`crossroads.payloads.criterion_target`)."""
-    return Markup(f"/{criterion_target(guide, criterion_id, technology_ids)}")
+    """Markdown link target for a criterion's best section for these technologies (see
+    :func:`crossroads.payloads.criterion_page`)."""
+    return paths.link_for(*criterion_page(guide, technology_ids), criterion_id)
 
 
 def use_case_page(guide: Guide, use_case: UseCase) -> str:

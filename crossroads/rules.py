@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from crossroads.record import Record, RecordField
-from crossroads.refs import Defines, RefersTo
 
 
 class Length(Record):
@@ -43,6 +42,18 @@ class Check(Record):
     """A last rule on the value: ``function`` raises ``ValueError`` with the message."""
 
     function: Callable[[Any], object]
+
+
+class RefersTo(Record):
+    """The value is the id of a ``kind`` defined elsewhere in the guide."""
+
+    kind: str
+
+
+class Defines(Record):
+    """The value is the id of a new ``kind``: unique in the guide, and known to references."""
+
+    kind: str
 
 
 def key(name: str) -> dict[str, str]:
