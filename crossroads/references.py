@@ -4,7 +4,7 @@ A statement carries markers such as ``[2] [5]`` instead of a "Sources:" block of
 Each marker links to the passage of that source which supports that statement, in the
 list at the foot of the page; the passage lists back-links to every marker that cites it.
 A source is listed once per page however often it is cited; each different passage quoted
-from it is listed once under it.
+from it is listed once under it (a shorter excerpt of a passage counts as that passage).
 
 Numbers follow the order of first citation on the page, so they are per page and may
 change as the data grows. The ids of markers and list items are page-internal (they start
@@ -45,6 +45,20 @@ class _Entry:
     source_id: str
     passages: dict[str, _Passage] = field(default_factory=dict)
 
+    def passage_for(self, quote: str, source_id: str) -> _Passage:
+        """The passage quoting ``quote``. Two citations may quote one passage at different
+        lengths; the words of one inside the other are one passage, shown at its longest."""
+        for known, passage in self.passages.items():
+            if quote in known:
+                return passage
+            if known in quote:
+                passage.quote = quote
+                self.passages = {quote if k == known else k: p for k, p in self.passages.items()}
+                return passage
+        anchor = f"{PAGE_INTERNAL_PREFIX}ref_{source_id}_{len(self.passages) + 1}"
+        passage = self.passages[quote] = _Passage(anchor, quote)
+        return passage
+
 
 @dataclass
 class PageReferences:
@@ -67,10 +81,7 @@ class PageReferences:
         entry = self._entries.get(source_id)
         if entry is None:
             entry = self._entries[source_id] = _Entry(len(self._entries) + 1, source_id)
-        passage = entry.passages.get(quote)
-        if passage is None:
-            anchor = f"{PAGE_INTERNAL_PREFIX}ref_{source_id}_{len(entry.passages) + 1}"
-            passage = entry.passages[quote] = _Passage(anchor, quote)
+        passage = entry.passage_for(" ".join(quote.split()), source_id)
         self._markers += 1
         marker_id = f"{PAGE_INTERNAL_PREFIX}cite_{self._markers}"
         passage.markers.append(marker_id)

@@ -21,6 +21,7 @@ from crossroads.graph import check_flowchart
 from crossroads.loading import load_yaml
 from crossroads.model import Flowchart
 from crossroads.payloads import FlowData, PickerData, flowchart_data, picker_data
+from crossroads.references import PageReferences
 from crossroads.schema import parse
 from crossroads.site import NavItem, expand_nav
 from crossroads.validation import load_guide
@@ -147,3 +148,18 @@ def test_flowchart_rules_on_a_chart_built_here(tmp_path: Path) -> None:
         "13: question 'lonely' cannot be reached from start 'first'",
         "20: outcome 'never' cannot be reached from start 'first'",
     ]
+
+
+def test_one_passage_quoted_at_two_lengths_is_listed_once_at_its_longest() -> None:
+    guide = load_guide(ROOT / "data", dt.date.today())
+    source = next(iter(guide.sources))
+    references = PageReferences(guide)
+    short = references.cite({source: "the words"})
+    long = references.cite({source: "all  the words here"})
+    other = references.cite({source: "other words"})
+    listing = references.section()
+    # Both markers lead to the one passage, shown with the longer excerpt.
+    target = 'href="#cr_ref_' + source + '_1"'
+    assert target in short and target in long and target not in other
+    assert listing.count('<li id="cr_ref_' + source + "_") == 2
+    assert "“all the words here”" in listing and "“the words”" not in listing
