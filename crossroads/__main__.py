@@ -121,7 +121,8 @@ def _finish(project: Path, site: Path) -> int:
         return 1
     print(
         f"{site}: finished ({len(finished.changed)} pages repaired or given anchor aliases, "
-        f"{len(finished.redirects)} redirect pages)"
+        f"{len(finished.redirects)} redirect pages, search: {finished.search.records} sections "
+        f"of {finished.search.pages} pages)"
     )
     return 0
 

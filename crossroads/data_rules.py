@@ -15,7 +15,14 @@ from crossroads.data_files import DataFile
 from crossroads.errors import DataProblem
 from crossroads.graph import check_flowchart
 from crossroads.loading import YamlDocument
-from crossroads.model import ComparisonsFile, Flowchart, SourcesFile, UseCase
+from crossroads.model import (
+    ComparisonsFile,
+    Flowchart,
+    GuideInfo,
+    SourcesFile,
+    Technology,
+    UseCase,
+)
 
 Rule = Callable[[Any, YamlDocument, dt.date], list[DataProblem]]
 
@@ -74,11 +81,43 @@ RULES: dict[type[Any], list[Rule]] = {
 }
 
 
+def _not_covered_is_not_compared(files: list[DataFile]) -> list[DataProblem]:
+    """Search tells readers the guide does not cover what ``not_covered`` names: that must
+    not be a technology the guide compares (as it becomes when someone adds it)."""
+    names: dict[str, str] = {}
+    for file in files:
+        if isinstance(file.value, Technology):
+            names[file.value.id] = names[file.value.name.lower()] = file.value.name
+    problems = []
+    for file in files:
+        if not isinstance(file.value, GuideInfo) or file.document is None:
+            continue
+        for index, entry in enumerate(file.value.not_covered):
+            compared = names.get(entry.name.lower()) or next(
+                (names[w.lower()] for w in entry.words if w.lower() in names), None
+            )
+            if compared:
+                problems.append(
+                    file.document.problem(
+                        ("not_covered", index),
+                        f"the guide compares {compared} now: remove {entry.name!r} from "
+                        "not_covered, or search tells readers it is not covered",
+                    )
+                )
+    return problems
+
+
+# Rules that join several files.
+GUIDE_RULES: list[Callable[[list[DataFile]], list[DataProblem]]] = [_not_covered_is_not_compared]
+
+
 def rule_problems(files: list[DataFile], today: dt.date) -> list[DataProblem]:
-    """What every parsed file's rules find."""
+    """What every parsed file's rules find, and the rules that join files."""
     problems: list[DataProblem] = []
     for file in files:
         if file.value is not None and file.document is not None:
             for rule in RULES.get(file.model, []):
                 problems += rule(file.value, file.document, today)
+    for guide_rule in GUIDE_RULES:
+        problems += guide_rule(files)
     return problems

@@ -4,7 +4,8 @@ After any builder has built the project ``python -m crossroads generate`` wrote,
 the anchor aliases ``data/moved.yml`` declares into their pages, repairs the theme's
 markup (and the page titles its footer escaped a second time), checks the published-anchor
 promises (failing with the hooked build's messages) and writes a redirect page at the old
-address of every moved page. Nothing is written
+address of every moved page, then writes the search index (:mod:`crossroads.search`) from
+the finished pages. Nothing is written
 unless every promise holds, so a failed finish leaves the site as the builder made it.
 Page titles and descriptions are escaped earlier, by ``generate``, in the front matter.
 """
@@ -12,7 +13,6 @@ Page titles and descriptions are escaped earlier, by ``generate``, in the front 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,37 +24,28 @@ from crossroads.anchors import (
     ids_in,
     redirect_files,
 )
+from crossroads.built_html import content_span
 from crossroads.checking import hand_written_pages, read_config
 from crossroads.guide import Guide
 from crossroads.html_repair import footer_titles, repair_theme_markup
 from crossroads.page_meta import twice_escaped_titles
 from crossroads.publication import Publication, url_path
+from crossroads.search.site_index import SearchIndex, index_site
 from crossroads.site import generated_pages
 from crossroads.validation import load_guide
 
-# Where Material puts a page's content; the hooks see that content before the theme wraps
-# it, and finish must look at the same part of the page (the nav and header have ids too).
-_CONTENT_START = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
-_CONTENT_END = "</article>"
 # Pages the theme makes without a Markdown source; the hooks repair these too.
 THEME_PAGES = ("404.html",)
 
 
 @dataclass(frozen=True)
 class Finished:
-    """What finish changed: pages rewritten and redirect pages written, site-relative."""
+    """What finish changed: pages rewritten and redirect pages written, site-relative, and
+    the search index it wrote."""
 
     changed: list[str]
     redirects: list[str]
-
-
-def content_span(html: str) -> tuple[int, int]:
-    """Where a built page's own content is; a theme without Material's article: all of it."""
-    start = _CONTENT_START.search(html)
-    end = html.rfind(_CONTENT_END)
-    if start is None or end < start.end():
-        return 0, len(html)
-    return start.end(), end
+    search: SearchIndex
 
 
 def page_sources(config_file: Path, guide: Guide, today: dt.date) -> dict[str, str]:
@@ -115,4 +106,5 @@ def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
     for name, html in redirects.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_bytes(html.encode("utf-8"))
-    return Finished(changed, sorted(redirects))
+    # Last, so the index reads the pages as published (aliases in, redirect pages out).
+    return Finished(changed, sorted(redirects), index_site(site, guide))

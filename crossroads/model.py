@@ -59,6 +59,7 @@ class Criterion(Record):
     name: ShortText
     question: Line
     why: Text
+    asks: list[Line] = field(default_factory=list)  # readers' words for it: lead search here
 
 
 AssessmentStatus = Literal["assessed", "depends", "not-assessed"]
@@ -107,6 +108,7 @@ class Technology(Record):
     homepage: Url
     summary: Cited
     assessments: dict[CriterionRef, Assessment]
+    asks: list[Line] = field(default_factory=list)  # other names readers search it by
 
 
 class Comparison(Record):
@@ -180,6 +182,7 @@ class UseCase(Record):
     caveats: list[Cited] = field(default_factory=list)
     related: list[UseCaseRef] = field(default_factory=list)
     claims: list[ClaimRef] = field(default_factory=list)  # article claims this page corrects
+    asks: list[Line] = field(default_factory=list)  # readers' words for it: lead search here
 
 
 class Answer(Record):
@@ -263,6 +266,13 @@ class ItemWords(Record):
     many: ShortText
 
 
+class NotCovered(Record):
+    """Something readers look for that the guide does not compare; search says so."""
+
+    name: ShortText
+    words: Annotated[list[ShortText], Length(min=1)]  # as searched: ["rails", "ruby on rails"]
+
+
 class GuideInfo(Record):
     """The guide's own words: its name, the decision it helps with, who it is for."""
 
@@ -271,6 +281,7 @@ class GuideInfo(Record):
     audience: Line
     item: ItemWords
     opening: Text
+    not_covered: list[NotCovered] = field(default_factory=list)
 
 
 class SourcesFile(Record):

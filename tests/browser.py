@@ -6,6 +6,8 @@ use too.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from playwright.sync_api import Page, expect
 
 from crossroads.devtools import CHROMIUM_ARGS, CHROMIUM_PATH, SITE_PREFIX, serve_directory
@@ -15,6 +17,8 @@ __all__ = [
     "CHROMIUM_PATH",
     "PAGE_TYPES",
     "SITE_PREFIX",
+    "SearchAnswer",
+    "ask",
     "search_results",
     "serve_directory",
 ]
@@ -39,23 +43,33 @@ PAGE_TYPES = [
 ]
 
 
-def search_results(page: Page, query: str) -> list[str]:
-    """Type ``query`` into Material's search box as a reader would; the result links' URLs.
+@dataclass(frozen=True)
+class SearchAnswer:
+    """What the search dialog shows for a query: result links and the notices above them."""
 
-    Material searches on every keystroke, so the first results to appear may be those of a
-    prefix of the query: wait until the list stops changing.
-    """
-    box = page.locator(".md-search__input")
-    box.click()
-    box.fill("")
-    page.keyboard.type(query)
-    links = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(links.first).to_be_visible()
-    shown: list[str] = []
-    for _ in range(40):
-        now = links.evaluate_all("links => links.map(a => a.href)")
-        if now == shown:
-            break
-        shown = now
-        page.wait_for_timeout(150)
-    return shown
+    results: list[str]  # hrefs, from the site root: "technologies/flask/#testing"
+    notice: str
+    status: str
+
+
+def ask(page: Page, query: str) -> SearchAnswer:
+    """Open the search (the header button) and type ``query``; what the dialog shows for it."""
+    if not page.locator("dialog.cr-search[open]").count():
+        page.locator(".cr-search-button").click()
+    box = page.locator(".cr-search__input")
+    box.fill(query)
+    # Results appear after a typing pause; the dialog names the query they are for.
+    expect(page.locator("dialog.cr-search")).to_have_attribute("data-query", query)
+    shown = page.locator(".cr-search__results a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    return SearchAnswer(
+        results=[href.split(SITE_PREFIX, 1)[1] for href in shown],
+        notice=" ".join(page.locator(".cr-search__notice").inner_text().split()),
+        status=page.locator(".cr-search__status").inner_text(),
+    )
+
+
+def search_results(page: Page, query: str) -> list[str]:
+    """The result links for ``query``, from the site root."""
+    return ask(page, query).results

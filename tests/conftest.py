@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from crossroads.anchors import RECORD_ENV
 from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +35,18 @@ class Build:
         """Parse a built page; ``path`` is its URL path, like ``compare/nodejs-vs-flask/``."""
         file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def search_records(site: Path) -> dict[str, dict[str, str]]:
+    """The search index of a built site: each record (title, page title, text) by its URL."""
+    folder = site / "search"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    records = {}
+    for number in range(manifest["records"]["count"]):
+        path = folder / manifest["records"]["folder"] / f"{number}.json"
+        record = json.loads(path.read_text(encoding="utf-8"))
+        records[record["u"]] = record
+    return records
 
 
 def copy_project(destination: Path) -> Path:
@@ -89,6 +103,35 @@ def run_crossroads(
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         timeout=300,
     )
+
+
+def generate_and_build(project: Path, out: Path) -> tuple[Build, Path]:
+    """``generate``, a plain ``mkdocs build --strict``, ``finish``: as the README says."""
+    made = run_crossroads("generate", str(out), cwd=project)
+    assert made.returncode == 0, made.stderr
+    build = run_build(out, out.parent / "site")
+    assert build.returncode == 0, build.output
+    record = out.parent / "anchors.json"
+    finished = run_crossroads("finish", str(build.site), cwd=project, env={RECORD_ENV: str(record)})
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    return build, record
+
+
+@pytest.fixture(scope="session")
+def plain_site(site: Build, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Path]:
+    """The real guide built without hooks: generate, plain MkDocs, finish."""
+    return generate_and_build(site.project, tmp_path_factory.mktemp("plain") / "out")
+
+
+@pytest.fixture(scope="session")
+def new_guide_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A guide made by ``crossroads new``, built with its hooks."""
+    folder = tmp_path_factory.mktemp("new") / "my-guide"
+    made = run_crossroads("new", str(folder), cwd=folder.parent)
+    assert made.returncode == 0, made.stderr
+    build = run_build(folder, tmp_path_factory.mktemp("new-out") / "site")
+    assert build.returncode == 0, build.output
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from crossroads.anchors import RECORD_ENV, read_manifest
+from crossroads.anchors import read_manifest
+from crossroads.built_html import content_span
 from crossroads.checking import current_anchors
 from crossroads.config_file import Tagged, dump_config, load_config
-from crossroads.finish import content_span
 from crossroads.generate import STAMP
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
-from tests.conftest import Build, copy_project, run_build, run_crossroads
+from tests.conftest import Build, copy_project, generate_and_build, run_build, run_crossroads
 
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
@@ -49,21 +49,9 @@ def article(html: str) -> str:
     return html[start:end]
 
 
-def generate_and_build(project: Path, out: Path) -> tuple[Build, Path]:
-    """``generate``, a plain ``mkdocs build --strict``, ``finish``: as the README says."""
-    made = run_crossroads("generate", str(out), cwd=project)
-    assert made.returncode == 0, made.stderr
-    build = run_build(out, out.parent / "site")
-    assert build.returncode == 0, build.output
-    record = out.parent / "anchors.json"
-    finished = run_crossroads("finish", str(build.site), cwd=project, env={RECORD_ENV: str(record)})
-    assert finished.returncode == 0, finished.stdout + finished.stderr
-    return build, record
-
-
 @pytest.fixture(scope="module")
-def plain(site: Build, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Path]:
-    return generate_and_build(site.project, tmp_path_factory.mktemp("plain") / "out")
+def plain(plain_site: tuple[Build, Path]) -> tuple[Build, Path]:
+    return plain_site
 
 
 def test_the_generated_project_has_no_hook_and_lists_every_page(plain: tuple[Build, Path]) -> None:

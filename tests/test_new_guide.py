@@ -23,13 +23,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 @pytest.fixture(scope="module")
-def new_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    folder = tmp_path_factory.mktemp("new") / "my-guide"
-    made = run_crossroads("new", str(folder), cwd=folder.parent)
-    assert made.returncode == 0, made.stderr
-    build = run_build(folder, tmp_path_factory.mktemp("out") / "site")
-    assert build.returncode == 0, build.output
-    return build
+def new_site(new_guide_site: Build) -> Build:
+    return new_guide_site
 
 
 def test_new_writes_the_project_layout_with_a_two_command_quick_start(new_site: Build) -> None:

@@ -8,13 +8,12 @@ in test_site.py also run on it; these are the checks specific to growing a guide
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 from bs4 import BeautifulSoup
 
 from crossroads.validation import load_guide
-from tests.conftest import Build
+from tests.conftest import Build, search_records
 
 
 def content_text(site: Build, path: str) -> str:
@@ -71,7 +70,6 @@ def test_the_new_technology_appears_in_nav_compare_any_and_search(grown_site: Bu
     header = [th.get_text(strip=True) for th in table.select("thead th")]
     assert header == ["Criterion", *(t.name for t in guide.technologies.values())]
 
-    index = json.loads((grown_site.site / "search/search_index.json").read_text())
-    locations = {d["location"] for d in index["docs"]}
+    locations = set(search_records(grown_site.site))
     assert "technologies/example-stack/#testing" in locations
     assert "compare/flask-vs-example-stack/#testing" in locations

@@ -1,78 +1,159 @@
-"""Readers ask search questions as they type them; the first section found holds the answer.
+"""Readers type questions into the search box; the first result opens the section that
+answers it. Typed in Chromium, on this guide, on a new guide and on a build without hooks.
 
-Each question is typed into Material's search box in Chromium, with its question mark and
-question words. The first result that is a section (not a whole page) must be the section
-that answers it, and that section, opened, must say the words of the answer.
+The questions come from each guide's data, so a new technology, criterion or use case
+brings its own: how readers ask about a criterion (its ``asks``), a technology by name, a
+name with a typo, a comparison, a use case, a flowchart outcome, a claim of a reviewed
+article, something the guide says it does not cover, and words it has no answer to.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
-from tests.browser import search_results
+from crossroads.guide import Guide
+from crossroads.paths import OUTCOME_PREFIX, page_url, path_for
+from crossroads.validation import load_guide
+from tests.browser import ask, serve_directory
+from tests.conftest import Build
 
-# (question as typed, the section that answers it, words that section must contain)
-QUESTIONS = [
-    ("Can Flask handle WebSockets?", "technologies/flask/#realtime", "WebSocket"),
-    ("Does Flask support async views?", "#concurrency", "async"),
-    ("How do I use all CPU cores with Node.js?", "technologies/nodejs/#multi-core", "cluster"),
-    ("Does Node.js run TypeScript?", "technologies/nodejs/#language-runtime", "TypeScript"),
-    ("What license is Flask under?", "technologies/flask/#license", "BSD"),
-    ("Which Python version does Flask need?", "technologies/flask/#language-runtime", "3.9"),
-    ("How do I test a Flask app?", "technologies/flask/#testing", "test_client"),
-    ("Is Node.js good for CPU-heavy work?", "technologies/nodejs/#cpu-bound", "event loop"),
-    ("How do I deploy Flask in production?", "technologies/flask/#deployment", "WSGI server"),
-    ("Is Flask good for machine learning models?", "ml-and-data-science/#fit-flask", "model"),
-    ("How does Flask scale to more servers?", "technologies/flask/#scaling-out", "workers"),
-    ("Does Node.js come with npm?", "technologies/nodejs/#ecosystem", "npm"),
-    ("Does Flask come with a production server?", "technologies/flask/#deployment", "server"),
-    ("How do Flask extensions work?", "technologies/flask/#extensions", "extension"),
-    ("What license is Node.js under?", "technologies/nodejs/#license", "MIT"),
-    ("Does FastAPI support WebSockets?", "technologies/fastapi/#realtime", "WebSocket"),
-    ("How do I run FastAPI with several workers?", "technologies/fastapi/#multi-core", "workers"),
-    ("Does Express catch errors in async handlers?", "technologies/express/#concurrency", "reject"),
-    ("How do I test a FastAPI app?", "technologies/fastapi/#testing", "TestClient"),
-    ("Can Node.js handle WebSockets?", "technologies/nodejs/#realtime", "WebSocket"),
-    # A hyphen inside a word once made lunr drop every section that mentions threads.
-    (
-        "Is the Node.js event loop single-threaded?",
-        "technologies/nodejs/#concurrency",
-        "single thread",
-    ),
-]
+MIN_QUESTIONS = 40
 
 
-def first_section(page: Page, question: str) -> str:
-    for href in search_results(page, question):
-        url = urlsplit(href)
-        if url.fragment:
-            return f"{url.path.split('/crossroads/', 1)[1]}#{url.fragment}"
-    raise AssertionError(f"no section among the results for {question!r}")
+@dataclass(frozen=True)
+class Question:
+    text: str
+    answer: str  # the URL (from the site root) of the section that answers it
+    # Sections that answer it as well (two outcomes may share a title).
+    also: tuple[str, ...] = ()
 
 
-@pytest.mark.parametrize(("question", "answer", "words"), QUESTIONS, ids=[q for q, *_ in QUESTIONS])
-def test_a_readers_question_lands_on_the_answer(
-    page: Page, base_url: str, question: str, answer: str, words: str
-) -> None:
-    page.goto(base_url + "sources/")
-    landed = first_section(page, question)
-    assert landed.endswith(answer), f"{question!r} landed on {landed}"
-    page.goto(base_url + landed)
-    section_id = landed.split("#", 1)[1]
-    text = page.evaluate(
-        """id => {
-             const start = document.getElementById(id);
-             const level = start.tagName;
-             let text = start.textContent, node = start.nextElementSibling;
-             while (node && !(/^H[1-3]$/.test(node.tagName) && node.tagName <= level)) {
-               text += " " + node.textContent;
-               node = node.nextElementSibling;
-             }
-             return text;
-           }""",
-        section_id,
-    )
-    assert words.lower() in text.lower(), f"{landed} does not say {words!r}"
+def _typo(word: str) -> str:
+    """One typo: two letters in the middle swapped ("Falsk")."""
+    middle = len(word) // 2
+    return word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :]
+
+
+def _url(kind: str, item: str | None = None, anchor: str | None = None) -> str:
+    return page_url(path_for(kind, item)) + (f"#{anchor}" if anchor else "")  # type: ignore[arg-type]
+
+
+def questions(guide: Guide) -> list[Question]:
+    """Questions a reader might type, each with the section that answers it, from data."""
+    found: list[Question] = []
+    for technology in guide.technologies.values():
+        name = technology.name
+        for criterion in guide.criteria:
+            if criterion.id not in technology.assessments:
+                continue
+            answer = _url("technology", technology.id, criterion.id)
+            phrased = next((a for a in criterion.asks if " it" in f" {a}"), None)
+            if phrased:  # "Does it support async?" -> "Does Flask support async?"
+                found.append(Question(f" {phrased}".replace(" it", f" {name}", 1)[1:], answer))
+            else:  # keywords, as readers also type
+                found.append(Question(f"{name} {criterion.name}", answer))
+        first = next(iter(technology.assessments))
+        found.append(
+            Question(
+                f"{_typo(name)} {guide.criterion(first).name}",
+                _url("technology", technology.id, first),
+            )
+        )
+        found.append(Question(name, _url("technology", technology.id)))
+    for comparison in guide.comparisons:
+        names = [guide.technologies[t].name for t in comparison.technologies]
+        found.append(Question(" vs ".join(names), _url("comparison", comparison.id)))
+    for use_case in guide.use_cases.values():
+        found.append(Question(use_case.title, _url("use-case", use_case.id)))
+    if guide.flowchart is not None:
+        outcomes = guide.flowchart.outcomes
+        for outcome in outcomes:
+            same = [
+                _url("decide", None, OUTCOME_PREFIX + o.id)
+                for o in outcomes
+                if o.title == outcome.title
+            ]
+            found.append(Question(outcome.title, same[0], tuple(same[1:])))
+    for article in guide.articles.values():
+        for claim in article.claims[:3]:
+            # A reader checking a sentence of the article pastes it.
+            found.append(Question(claim.quote, _url("article", article.id, claim.id)))
+    return found
+
+
+@dataclass(frozen=True)
+class Served:
+    guide: Guide
+    url: str
+
+
+@pytest.fixture(
+    scope="module", params=["this guide", "a new guide", "generate, plain MkDocs, finish"]
+)
+def served(
+    request: pytest.FixtureRequest,
+    site: Build,
+    new_guide_site: Build,
+    plain_site: tuple[Build, Path],
+) -> Iterator[Served]:
+    build = {
+        "this guide": site,
+        "a new guide": new_guide_site,
+        "generate, plain MkDocs, finish": plain_site[0],
+    }[request.param]
+    project = site.project if request.param.startswith("generate") else build.project
+    guide = load_guide(project / "data", dt.date.today())
+    with serve_directory(build.site) as url:
+        yield Served(guide, url)
+
+
+@pytest.fixture
+def searching(browser: Browser, served: Served) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served.url + _url("sources"))
+    yield page
+    context.close()
+
+
+def test_this_guide_has_enough_questions(site: Build) -> None:
+    guide = load_guide(site.project / "data", dt.date.today())
+    assert len(questions(guide)) >= MIN_QUESTIONS
+
+
+def test_each_question_opens_the_section_that_answers_it(searching: Page, served: Served) -> None:
+    wrong = []
+    for question in questions(served.guide):
+        answer = ask(searching, question.text)
+        first = answer.results[0] if answer.results else f"nothing ({answer.status})"
+        if first not in (question.answer, *question.also):
+            wrong.append(f"{question.text!r} opened {first}, not {question.answer}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_first_result_opens_at_its_section(searching: Page, served: Served) -> None:
+    question = questions(served.guide)[0]
+    ask(searching, question.text)
+    searching.keyboard.press("Enter")
+    searching.wait_for_url(f"**/{question.answer}")
+    anchor = question.answer.split("#", 1)[1]
+    assert searching.locator(f"[id='{anchor}']").is_visible()
+
+
+def test_what_the_guide_does_not_cover_is_said_so(searching: Page, served: Served) -> None:
+    first = next(iter(served.guide.technologies.values())).name
+    for entry in served.guide.info.not_covered:
+        answer = ask(searching, f"{first} vs {entry.words[0]}")
+        assert f"does not cover {entry.name}" in answer.notice, answer.notice
+
+
+def test_words_the_guide_has_no_answer_to_open_nothing(searching: Page) -> None:
+    answer = ask(searching, "how to bake sourdough bread")
+    assert answer.results == []
+    assert "has no answer" in answer.notice

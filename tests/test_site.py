@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,7 @@ from bs4 import BeautifulSoup, Tag
 from crossroads.guide import Guide
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
-from tests.conftest import ROOT, Build, run_build
+from tests.conftest import ROOT, Build, run_build, search_records
 
 
 @pytest.fixture(scope="module", params=["shipped", "with a third technology"])
@@ -300,13 +299,22 @@ def test_each_article_page_lists_its_claims_with_verdict_and_anchor(
 
 
 def test_search_index_has_an_entry_per_criterion_section(site: Build, guide: Guide) -> None:
-    index = json.loads((site.site / "search" / "search_index.json").read_text())
-    locations = {doc["location"]: doc for doc in index["docs"]}
+    records = search_records(site.site)
     for comparison in guide.comparisons:
         for criterion in guide.criteria:
-            entry = locations.get(f"compare/{comparison.id}/#{criterion.id}")
+            entry = records.get(f"compare/{comparison.id}/#{criterion.id}")
             assert entry is not None, criterion.id
-            assert entry["title"] == criterion.name
+            assert entry["t"] == criterion.name
+
+
+def test_search_leaves_out_markers_sources_lists_and_buttons(site: Build, guide: Guide) -> None:
+    records = search_records(site.site)
+    assert "sources/" in records and all(f"sources/#{s}" in records for s in guide.sources)
+    assert not any(url.endswith("#references") for url in records)
+    for record in records.values():
+        assert "Report a problem" not in record["x"], record["u"]
+        assert "Sources on this page" not in record["x"], record["u"]
+        assert not re.search(r"\[\d+\]", record["x"]), record["u"]
 
 
 def test_site_is_ready_to_host(site: Build) -> None:

@@ -28,6 +28,7 @@ from crossroads.errors import DataError
 from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
 from crossroads.publication import Publication
+from crossroads.search.site_index import index_site
 from crossroads.site import docs_order, expand_markers, plan_site
 from crossroads.validation import load_guide, stale_sources
 
@@ -138,6 +139,13 @@ def on_env(env: Any, config: MkDocsConfig, **_: object) -> Any:
 
 def on_post_page(output: str, **_: object) -> str:
     return repair_theme_markup(output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # The search index is read from the built pages, as `finish` reads any builder's.
+    state = config[STATE_KEY]
+    if not state["error"]:
+        index_site(Path(config.site_dir), state["guide"])
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

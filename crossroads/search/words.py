@@ -1,0 +1,120 @@
+"""How text becomes search words, the same in the index and in the reader's browser.
+
+``crossroads/assets/search-ui.js`` repeats :func:`tokens`, :func:`stem` and the word list
+below line for line (a browser test feeds both the same text), so a word the index stores
+is the word a query asks for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that never decide a result: question words and the glue between the words that
+# matter. "Which is fastest?" searches for "fastest". English only, as the guides are.
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "could",
+        "do",
+        "does",
+        "did",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "should",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "use",
+        "using",
+        "vs",
+        "versus",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
+
+# A word: letters and digits, joined by ".", "+", "#", "'" or "-" inside it ("socket.io",
+# "single-threaded", "3.11"). The joined form and each part are words of their own.
+_WORD = re.compile(r"[a-z0-9]+(?:[.+#'\-][a-z0-9]+)*")
+_JOINERS = re.compile(r"[.+#'\-]")
+_POSSESSIVE = re.compile(r"'s\b")
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents dropped ("Sebastián" -> "sebastian"), curly quotes made straight."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """A light English stem, so "supported", "supports" and "support" are one word."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Every search word of ``text``, in order; stop words are left out."""
+    found: list[str] = []
+    for match in _WORD.finditer(_POSSESSIVE.sub("", fold(text))):
+        compound = match.group()
+        parts = _JOINERS.split(compound)
+        words = [_JOINERS.sub("", compound), *parts] if len(parts) > 1 else parts
+        found += [stem(w) for w in words if w not in STOP_WORDS]
+    return found
