@@ -114,19 +114,27 @@
     }
     return d[a.length][b.length];
   }
-  // A title word one or two typos from `term` (the index marks them): looked for among the
-  // words that sort near it, and near it with its first two letters swapped.
+  // A heading word (or a word readers ask with; the index marks them) one or two typos from
+  // `term`. Looked for among the words that sort near it, and near it with one of its first
+  // letters swapped with the next ("falsk", "fatsapi"): a typo elsewhere sorts nearby.
   function correct(term, m) {
     if (term.length < 4) return Promise.resolve(null);
-    var swapped = term[1] + term[0] + term.slice(2);
-    var numbers = chunksFor(term, m).concat(chunksFor(swapped, m));
+    var variants = [term];
+    for (var at = 0; at < 3; at++) {
+      variants.push(term.slice(0, at) + term[at + 1] + term[at] + term.slice(at + 2));
+    }
+    var numbers = [];
+    variants.forEach(function (v) {
+      chunksFor(v, m).forEach(function (i) { if (numbers.indexOf(i) < 0) numbers.push(i); });
+    });
+    var starts = variants.map(function (v) { return v[0]; });
     return Promise.all(numbers.map(function (i) { return chunk(i, m); })).then(function (loaded) {
       var allowed = term.length > 5 ? 2 : 1, best = null, bestCost = allowed + 1, bestUses = 0;
       loaded.forEach(function (c) {
         c.k.forEach(function (i) {
           var word = c.w[i];
           // Typos rarely hit the first letter, unless two letters are swapped.
-          if (word[0] !== term[0] && word.indexOf(swapped.slice(0, 2)) !== 0) return;
+          if (starts.indexOf(word[0]) < 0) return;
           if (Math.abs(word.length - term.length) > allowed) return;
           var cost = distance(term, word), uses = c.p[i].length;
           if (cost < bestCost || (cost === bestCost && uses > bestUses)) {
