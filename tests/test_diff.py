@@ -1,10 +1,12 @@
 """``crossroads diff``: what readers would see change, on pairs of small guides made from the
-scaffold by data edits."""
+scaffold by data edits, and on two git revisions of a repository."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
 import types
 import typing
 from collections.abc import Iterator
@@ -14,6 +16,7 @@ from typing import Annotated, Any, Literal
 import pytest
 
 import crossroads.diff
+from crossroads.__main__ import main
 from crossroads.diff import (
     AnchorMoved,
     Change,
@@ -625,3 +628,74 @@ def test_changes_are_grouped_by_page_with_pages_first(guides: Guides) -> None:
         "#### [TOML](technologies/toml/)",
         "#### [Settings file for a command-line tool](use-cases/tool-settings/)",
     ]
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_the_command_compares_two_guide_folders(
+    guides: Guides, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CROSSROADS_TODAY", TODAY.isoformat())
+    assert main(["diff", str(guides.old), str(guides.new)]) == 0
+    assert capsys.readouterr().out == "No change for readers.\n"
+    guides.edit("use-cases/tool-settings.yml", "fit: workable", "fit: poor")
+    site = "https://example.org/guide/"
+    assert main(["diff", str(guides.old), str(guides.new), "--site-url", site]) == 0
+    assert capsys.readouterr().out == guides.report(site_url=site)
+
+
+def test_the_command_refuses_what_it_cannot_read(
+    guides: Guides, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CROSSROADS_TODAY", TODAY.isoformat())
+    assert main(["diff", str(guides.old / "data"), str(guides.new)]) == 2
+    assert "no data/ folder here" in capsys.readouterr().err
+    guides.edit("technologies/toml.yml", "verdict: Yes, four", "verdikt: Yes, four")
+    assert main(["diff", str(guides.old), str(guides.new)]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"{guides.new}: the guide's data has 1 problem")
+    assert "unknown key 'verdikt'" in error
+
+
+def git(repository: Path, *arguments: str) -> str:
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    result = subprocess.run(
+        ["git", "-C", str(repository), *identity, *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
+    )
+    return result.stdout
+
+
+def test_the_command_compares_two_git_revisions_without_touching_the_work_tree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CROSSROADS_TODAY", TODAY.isoformat())
+    repository, guide = tmp_path / "repository", tmp_path / "repository/guide"
+    shutil.copytree(SCAFFOLD_DIR / "data", guide / "data")  # a guide below the repository's root
+    git(repository, "init", "-q")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "A guide")
+    setting = guide / "data/use-cases/tool-settings.yml"
+    setting.write_text(setting.read_text().replace("fit: workable", "fit: poor"))
+    git(repository, "commit", "-q", "-am", "YAML fits poorly")
+    # Not committed: neither revision has it.
+    criteria = guide / "data/criteria.yml"
+    criteria.write_text(criteria.read_text().replace("name: Comments", "name: Notes"))
+    status = git(repository, "status", "--porcelain")
+
+    assert main(["diff", "HEAD~1", "HEAD", "--project", str(guide)]) == 0
+    report = capsys.readouterr().out
+    assert "- [YAML](use-cases/tool-settings/#fit-yaml): fit “Workable” → **“Poor fit”**" in report
+    assert "Notes" not in report
+    assert main(["diff", "HEAD", "HEAD", "--project", str(guide)]) == 0
+    assert capsys.readouterr().out == "No change for readers.\n"
+    assert git(repository, "status", "--porcelain") == status
+
+    assert main(["diff", "no-such-branch", "HEAD", "--project", str(guide)]) == 2
+    assert "no-such-branch: neither a folder nor a git revision" in capsys.readouterr().err
+    assert main(["diff", "HEAD", "HEAD", "--project", str(repository)]) == 2
+    assert "HEAD: has no data/ folder" in capsys.readouterr().err
