@@ -55,30 +55,29 @@ class Ordering:
 
 
 def items(guide: Guide, titles: Mapping[str, str]) -> list[Item]:
-    """Every item the guide's pages show, in the guide's order."""
+    """Every item the guide's pages show, roughly in the order of the nav."""
     at = Places(titles)
-    found = [
-        Item(("guide",), "guide", guide.info.name, at.page("home"), fields_of(guide, guide.info))
-    ]
+    home = at.page("home")
+    found = [Item(("guide",), "guide", home.name, home, fields_of(guide, guide.info))]
+    for t in guide.technologies.values():
+        found += _technology(guide, t, at)
+    found += [_statement(guide, s, at) for s in guide.statements]
+    for comparison in guide.comparisons:
+        place = at.page("comparison", comparison.id)
+        fields = fields_of(guide, comparison)
+        found.append(Item(("comparison", comparison.id), "comparison", place.name, place, fields))
+    for use_case in guide.use_cases.values():
+        found += _use_case(guide, use_case, at)
+    if guide.flowchart is not None:
+        found += _flowchart(guide, guide.flowchart, at)
+    for article in guide.articles.values():
+        found += _article(guide, article, at)
     for c in guide.criteria:
         place = at.section("criteria", None, c.id, c.name)
         found.append(Item(("criterion", c.id), "criterion", c.name, place, fields_of(guide, c)))
     for s in guide.sources.values():
         place = at.section("sources", None, s.id, s.title)
         found.append(Item(("source", s.id), "source", s.title, place, fields_of(guide, s)))
-    for t in guide.technologies.values():
-        found += _technology(guide, t, at)
-    for comparison in guide.comparisons:
-        place = at.page("comparison", comparison.id)
-        fields = fields_of(guide, comparison)
-        found.append(Item(("comparison", comparison.id), "comparison", place.name, place, fields))
-    found += [_statement(guide, s, at) for s in guide.statements]
-    for article in guide.articles.values():
-        found += _article(guide, article, at)
-    for use_case in guide.use_cases.values():
-        found += _use_case(guide, use_case, at)
-    if guide.flowchart is not None:
-        found += _flowchart(guide, guide.flowchart, at)
     return found
 
 
@@ -88,8 +87,8 @@ def _technology(guide: Guide, t: Technology, at: Places) -> Iterator[Item]:
     for c in guide.criteria:
         a = guide.assessment(t.id, c.id)
         # "status" and "verdict" make one verdict as readers see it: "Depends", "Not assessed yet".
-        fields = fields_of(guide, a, skip=("status", "verdict"))
-        fields["verdict"] = Field("verdict", verdict_text(a), verdict_text(a))
+        verdict = Field("verdict", verdict_text(a), verdict_text(a))
+        fields = {"verdict": verdict, **fields_of(guide, a, skip=("status", "verdict"))}
         name = f"{t.name}: {c.name}"
         place = at.section("technology", t.id, c.id, name)
         yield Item(("assessment", t.id, c.id), "assessment", name, place, fields)

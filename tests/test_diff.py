@@ -474,13 +474,13 @@ def test_a_new_name_is_a_rename_not_a_page_removed_and_added(guides: Guides) -> 
     guides.edit("technologies/toml.yml", "name: TOML\n", "name: TOML 1.0\n")
     guides.edit("criteria.yml", "name: Comments\n", "name: Comments and notes\n")
     assert guides.changes() == [
+        Renamed(Place("technologies/toml/", "TOML 1.0"), "name", "TOML", "TOML 1.0"),
         Renamed(
             Place("criteria/", "Criteria", "comments", "Comments and notes"),
             "name",
             "Comments",
             "Comments and notes",
         ),
-        Renamed(Place("technologies/toml/", "TOML 1.0"), "name", "TOML", "TOML 1.0"),
     ]
     assert "- [TOML 1.0](technologies/toml/): renamed “TOML” → “TOML 1.0”" in guides.report()
 
