@@ -91,7 +91,7 @@ def _technology(guide: Guide, t: Technology, at: Places) -> Iterator[Item]:
         fields = {"verdict": verdict, **fields_of(guide, a, skip=("status", "verdict"))}
         name = f"{t.name}: {c.name}"
         place = at.section("technology", t.id, c.id, name)
-        yield Item(("assessment", t.id, c.id), "assessment", name, place, fields)
+        yield Item(("assessment", t.id, c.id), "section", name, place, fields)
 
 
 def _statement(guide: Guide, s: Statement, at: Places) -> Item:

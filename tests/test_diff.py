@@ -699,3 +699,26 @@ def test_the_command_compares_two_git_revisions_without_touching_the_work_tree(
     assert "no-such-branch: neither a folder nor a git revision" in capsys.readouterr().err
     assert main(["diff", "HEAD", "HEAD", "--project", str(repository)]) == 2
     assert "HEAD: has no data/ folder" in capsys.readouterr().err
+
+
+def test_a_new_criterion_is_a_new_section_on_every_technology_page(guides: Guides) -> None:
+    guides.append(
+        "criteria.yml",
+        "\n  - id: licensing\n    name: Licensing\n    question: Under which licence?\n"
+        "    why: A licence decides what you may do.\n",
+    )
+    assert guides.changes() == [
+        ItemAdded(
+            Place("technologies/toml/", "TOML", "licensing", "TOML: Licensing"),
+            "section",
+            "TOML: Licensing",
+        ),
+        ItemAdded(
+            Place("technologies/yaml/", "YAML", "licensing", "YAML: Licensing"),
+            "section",
+            "YAML: Licensing",
+        ),
+        ItemAdded(
+            Place("criteria/", "Criteria", "licensing", "Licensing"), "criterion", "Licensing"
+        ),
+    ]
