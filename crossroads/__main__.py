@@ -1,4 +1,4 @@
-"""The command line: ``python -m crossroads check|new|anchors|schemas|watch|generate|finish``.
+"""The command line: ``python -m crossroads check|new|anchors|schemas|watch|generate|finish|diff``.
 
 ``check`` runs every check the build runs (data, markers in hand-written pages, published
 anchors) and prints every problem as ``file:line: where: what``, then exits 1; on a valid
@@ -8,6 +8,8 @@ guide it prints a summary, warns about stale citations and thin coverage, and ex
 Schemas editors use in ``data/schemas/``; ``watch`` re-reads every cited source.
 ``generate OUT`` writes the guide as a plain project that builds without hooks, and
 ``finish SITE`` does the post-build work on what any builder made of it.
+``diff BASE HEAD`` prints, as Markdown, what readers would see change between two git
+revisions or two guide folders.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ from crossroads.anchor_manifest import anchors_command
 from crossroads.build_date import build_date
 from crossroads.checking import check_project
 from crossroads.coverage import thin_coverage
+from crossroads.diff import diff
+from crossroads.diff_markdown import to_markdown
 from crossroads.errors import DataError
 from crossroads.finish import finish
 from crossroads.generate import GenerateError, generate
+from crossroads.revisions import RevisionError, load_version
 from crossroads.scaffold import ScaffoldError, new_guide
 from crossroads.schema_files import schemas_command
 from crossroads.validation import load_guide, stale_sources
@@ -127,6 +132,40 @@ def _finish(project: Path, site: Path) -> int:
     return 0
 
 
+def _diff(base: str, head: str, project: Path, site_url: str) -> int:
+    today = build_date()
+    guides = []
+    for version in (base, head):
+        try:
+            guides.append(load_version(version, project, today))
+        except RevisionError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        except DataError as exc:
+            print(f"{version}: {exc}", file=sys.stderr)
+            return 1
+    print(to_markdown(diff(*guides), site_url), end="")
+    return 0
+
+
+def _add_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = commands.add_parser(
+        "diff", help="print, as Markdown, what readers would see change from BASE to HEAD"
+    )
+    for name in ("base", "head"):
+        diff.add_argument(
+            name,
+            metavar=name.upper(),
+            help="a git revision (commit, branch, tag) or a guide's folder",
+        )
+    diff.add_argument(
+        "--project", default=Path(), type=Path, help="the guide's folder, in the git repository"
+    )
+    diff.add_argument(
+        "--site-url", default="", help="link sections under this address (default: relative links)"
+    )
+
+
 def _add_build_steps(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     generate = commands.add_parser(
         "generate", help="write the guide as a plain project (mkdocs.yml + docs/) into OUT"
@@ -164,7 +203,10 @@ def main(argv: list[str]) -> int:
     watch.add_argument("--report", type=Path, help="also write the Markdown report here")
     watch.add_argument("--timeout", type=float, default=20.0, help="seconds per request")
     _add_build_steps(commands)
+    _add_diff(commands)
     arguments = parser.parse_args(argv)
+    if arguments.command == "diff":
+        return _diff(arguments.base, arguments.head, arguments.project, arguments.site_url)
     if arguments.command == "generate":
         return _generate(arguments.project, arguments.out)
     if arguments.command == "finish":
