@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import PAGE_TYPES
+from tests.browser import PAGE_TYPES, ask
 from tests.conftest import ROOT, Build
 
 VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -52,3 +52,29 @@ def test_no_axe_violations(browser: Browser, base_url: str, path: str, scheme: s
     )
     context.close()
     assert violations == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1366])
+def test_no_axe_violations_in_the_search_dialog(
+    browser: Browser, base_url: str, scheme: str, width: int
+) -> None:
+    context = browser.new_context(
+        color_scheme=scheme,  # type: ignore[arg-type]
+        viewport={"width": width, "height": 800},
+    )
+    page = context.new_page()
+    page.goto(base_url + "criteria/")
+    # Results, a corrected typo and a "not covered" notice, all at once.
+    ask(page, "flsk vs rails testing")
+    assert page.locator(".cr-search__results a").count() > 0
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => `${v.id} (${v.impact}): `
+                      + v.nodes.slice(0, 3).map(n => n.target).join(', '))"""
+    )
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert violations == []
+    assert overflow <= 0

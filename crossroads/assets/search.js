@@ -52,6 +52,7 @@
     button.type = "button";
     button.className = "cr-search-button";
     button.setAttribute("aria-haspopup", "dialog");
+    button.setAttribute("aria-label", "Search");  // the label is hidden on a phone
     button.setAttribute("aria-keyshortcuts", "/ s f");
     button.appendChild(icon());
     var label = document.createElement("span");
