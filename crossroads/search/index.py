@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crossroads.search.records import Record
-from crossroads.search.words import STOP_WORDS, tokens
+from crossroads.search.words import STOP_WORDS, phrase_tokens, tokens
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -75,15 +75,16 @@ def _record_words(record: Record, asks: Sequence[str]) -> _RecordWords:
     # The fewer words a heading has, the more a match says: "TOML" is about TOML more
     # than "TOML: Testing" is.
     title_bonus = TITLE_BONUS * (1 + 1 / max(1, len(record.title.split())))
-    for word in set(tokens(record.title)):
+    asked = frozenset().union(*(phrase_tokens(phrase) for phrase in asks))
+    for word in phrase_tokens(record.title):
         bonus[word] += title_bonus
-    for word in {w for phrase in asks for w in tokens(phrase)}:
+    for word in asked:
         bonus[word] += ASKS_BONUS
     if not record.intro:
-        for word in set(tokens(record.page_title)):
+        for word in phrase_tokens(record.page_title):
             bonus[word] += PAGE_TITLE_BONUS
     # What readers ask for a section stands for its heading in their words.
-    headed = set(tokens(record.title)) | {w for phrase in asks for w in tokens(phrase)}
+    headed = set(phrase_tokens(record.title) | asked)
     return _RecordWords(Counter(body), len(body), dict(bonus), headed)
 
 
@@ -116,12 +117,12 @@ def score_words(
 def key_words(records: Sequence[Record], asks: Mapping[str, Sequence[str]]) -> set[str]:
     """Words of titles and of what readers ask: the words a typo may be corrected to (a typo
     corrected to any word of the text finds "read" for "ready")."""
-    words = set()
+    words: set[str] = set()
     for record in records:
-        words.update(tokens(record.title))
-        words.update(tokens(record.page_title))
+        words |= phrase_tokens(record.title) | phrase_tokens(record.page_title)
         for key in record.about:
-            words.update(w for phrase in asks.get(key, ()) for w in tokens(phrase))
+            for phrase in asks.get(key, ()):
+                words |= phrase_tokens(phrase)
     return words
 
 
@@ -194,7 +195,7 @@ def build_index(
             "pageOf": _page_numbers(records),
             "intros": [n for n, r in enumerate(records) if r.intro],
             "pageWords": [
-                sorted(set(tokens(records[start].page_title))) for start in _page_numbers(records)
+                sorted(phrase_tokens(records[start].page_title)) for start in _page_numbers(records)
             ],
             "items": settings.items,
             "itemsLabel": settings.items_label,

@@ -7,6 +7,7 @@ is the word a query asks for.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -90,10 +91,14 @@ _POSSESSIVE = re.compile(r"'s\b")
 
 def fold(text: str) -> str:
     """Lowercase, accents dropped ("Sebastián" -> "sebastian"), curly quotes made straight."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    text = text.lower().replace("\u2019", "'")
+    if text.isascii():  # most text: nothing to drop, and checking is quick
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stem, so "supported", "supports" and "support" are one word."""
     if len(word) > 4 and word.endswith("ies"):
@@ -118,3 +123,9 @@ def tokens(text: str) -> list[str]:
         words = [_JOINERS.sub("", compound), *parts] if len(parts) > 1 else parts
         found += [stem(w) for w in words if w not in STOP_WORDS]
     return found
+
+
+@functools.lru_cache(maxsize=8192)
+def phrase_tokens(text: str) -> frozenset[str]:
+    """The search words of a heading or of what readers ask: short texts met again and again."""
+    return frozenset(tokens(text))
