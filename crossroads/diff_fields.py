@@ -81,7 +81,7 @@ _FRONT_MATTER = re.compile(r"^---\n(.*?\n)---\n", re.DOTALL)
 class Place:
     """A section of a page, as a reader finds it."""
 
-    page: str  # the page's URL path from the site root: 'technologies/flask/', '' for home
+    page: str  # the page's URL path from the site root: 'technologies/toml/', '' for home
     page_title: str
     anchor: str | None = None  # the section's id; None for the page as a whole
     section: str = ""  # what a reader calls the section; the page title when empty
