@@ -2,7 +2,8 @@
 
 ``check`` runs every check the build runs (data, markers in hand-written pages, published
 anchors) and prints every problem as ``file:line: where: what``, then exits 1; on a valid
-guide it prints a summary, warns about stale citations and thin coverage, and exits 0.
+guide it prints a summary, warns about stale citations, thin coverage and technologies an
+item names but is not tagged with, and exits 0.
 ``new`` writes a complete, buildable guide into DIR without overwriting anything.
 ``anchors update|check`` records published anchors; ``schemas write|check`` keeps the JSON
 Schemas editors use in ``data/schemas/``; ``watch`` re-reads every cited source.
@@ -21,7 +22,6 @@ from pathlib import Path
 from crossroads.anchor_manifest import anchors_command
 from crossroads.build_date import build_date
 from crossroads.checking import check_project
-from crossroads.coverage import thin_coverage
 from crossroads.diff import diff
 from crossroads.diff_markdown import to_markdown
 from crossroads.errors import DataError
@@ -41,19 +41,18 @@ def _check(project: Path) -> int:
         return 2
     today = build_date()
     try:
-        guide = check_project(config_file, today)
+        checked = check_project(config_file, today)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
+    guide = checked.guide
     questions = len(guide.flowchart.questions) if guide.flowchart else 0
     print(
         f"{project}: {len(guide.technologies)} {guide.info.item.many}, "
         f"{len(guide.criteria)} criteria, {len(guide.use_cases)} use cases, "
         f"{questions} questions, {len(guide.sources)} sources: valid"
     )
-    for source_id, checked in stale_sources(guide, today):
-        print(f"warning: source {source_id!r} was last checked on {checked}", file=sys.stderr)
-    for warning in thin_coverage(guide):
+    for warning in checked.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0
 

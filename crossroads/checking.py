@@ -4,13 +4,16 @@ The data (:func:`crossroads.validation.load_guide`), the markers in every hand-w
 and the published-anchor promises. Anchors come from rendering each page's Markdown with
 the extensions ``mkdocs.yml`` lists, through Python-Markdown (the library MkDocs itself
 renders with), so ``check`` sees the ids the built pages will have. A green ``check``
-means the build will not stop on the guide's data, pages or anchors.
+means the build will not stop on the guide's data, pages or anchors. What it finds that
+does not stop the build (stale sources, thin coverage, untagged names) it returns as
+warnings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +28,14 @@ from crossroads.anchors import (
     promise_problems,
     read_manifest,
 )
+from crossroads.coverage import thin_coverage
+from crossroads.data_files import DataFile
 from crossroads.errors import DataError, DataProblem, display_path
 from crossroads.guide import Guide
 from crossroads.publication import Publication, url_path
 from crossroads.site import expand_markers, generated_pages
-from crossroads.validation import load_guide
+from crossroads.untagged import untagged_names
+from crossroads.validation import assemble, checked_files, stale_sources
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -137,12 +143,29 @@ def current_anchors(config_file: Path, guide: Guide, today: dt.date) -> Anchors:
     return page_anchors(pages, read_config(config_file), guide)
 
 
-def check_project(config_file: Path, today: dt.date) -> Guide:
+@dataclass(frozen=True)
+class Checked:
+    """A guide that passed every check, and what ``check`` warns about without failing."""
+
+    guide: Guide
+    warnings: list[str]
+
+
+def check_project(config_file: Path, today: dt.date) -> Checked:
     """Check the guide whose ``mkdocs.yml`` is ``config_file``; raise :class:`DataError`."""
-    guide = load_guide(config_file.parent / "data", today)
+    files = checked_files(config_file.parent / "data", today)
+    guide = assemble(files)
     current = current_anchors(config_file, guide, today)
     published = read_manifest(config_file.parent / "data" / MANIFEST_NAME)
     problems = promise_problems(published, current, guide.moves)
     if problems:
         raise DataError(problems)
-    return guide
+    return Checked(guide, warnings(files, guide, today))
+
+
+def warnings(files: list[DataFile], guide: Guide, today: dt.date) -> list[str]:
+    """Stale sources, thin coverage, and names of technologies an item is not tagged with."""
+    stale = [
+        f"source {s!r} was last checked on {checked}" for s, checked in stale_sources(guide, today)
+    ]
+    return stale + thin_coverage(guide) + [str(p) for p in untagged_names(files)]

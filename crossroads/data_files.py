@@ -131,19 +131,42 @@ def stray_files(data_dir: Path) -> list[DataProblem]:
             continue
         if relative.parent.as_posix() == SCHEMAS_FOLDER and path.name.endswith(".schema.json"):
             continue
-        advice = f"{_stray_advice(relative)} (the guide reads {what_the_guide_reads()})"
+        advice = f"{_stray_advice(data_dir, relative)} (the guide reads {what_the_guide_reads()})"
         message = f"the guide does not read this file: {advice}"
         problems.append(DataProblem(display_path(path), 1, "", message))
     return problems
 
 
-def _stray_advice(relative: Path) -> str:
-    if relative.suffix.lower() == ".yaml":
-        return f"rename it to {relative.with_suffix('.yml').as_posix()}"
-    if len(relative.parts) == 2 and relative.parts[0] not in FOLDERS:
-        near = nearest(relative.parts[0], FOLDERS)
-        if near:
-            return f"move it to the folder {near}/"
-    if len(relative.parts) == 1 and (near := nearest(relative.name, SINGLE_FILES)):
-        return f"it looks like a copy of {near}: delete it, or move it out of data/"
-    return "rename it, or move it out of data/"
+def _stray_advice(data_dir: Path, relative: Path) -> str:
+    """What to do with a stray file: make it the file the guide reads that it was meant to
+    be, unless that one exists (then it is a copy), or take it out of data/."""
+    meant = _meant_as(relative)
+    if meant is None:
+        return "move it out of data/, or delete it"
+    if (data_dir / meant).exists():
+        return f"it looks like a copy of {meant.as_posix()}: delete it, or move it out of data/"
+    if meant.name == relative.name:
+        return f"move it to the folder {meant.parent.as_posix()}/"
+    if meant.parent != relative.parent:
+        return f"move it to {meant.as_posix()}"
+    return f"rename it to {meant.as_posix()}"
+
+
+def _meant_as(relative: Path) -> Path | None:
+    """The file the guide reads that ``relative`` looks meant to be: the same name with the
+    extension the guide reads (``.yml``; ``.json`` for the manifest), in the folder it names
+    or the nearest one; or ``None``, if no file the guide reads is near."""
+    found = _DATA_LIKE.search(relative.name)
+    assert found is not None  # only data-like files are strays
+    stem = relative.name[: found.start()]
+    if len(relative.parts) == 1:
+        names = [*SINGLE_FILES, MANIFEST_FILE]
+        extension = ".json" if found.group(1).lower() == "json" else ".yml"
+        name = nearest(stem + extension, names)
+        return Path(name) if name else None
+    folder = (
+        relative.parts[0] if relative.parts[0] in FOLDERS else nearest(relative.parts[0], FOLDERS)
+    )
+    if folder is None or len(relative.parts) > 2:
+        return None
+    return Path(folder, f"{stem}.yml")

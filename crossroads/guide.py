@@ -39,6 +39,12 @@ class Guide(Record):
     # 'technology:<id>' -> the data file it came from, for "report a problem" links.
     origins: dict[str, str]
 
+    def files_of(self, *parts: str) -> list[str]:
+        """The data files these parts come from (keys of :attr:`origins`), for "report a
+        problem" links; an optional file the guide does not have (no statements.yml) is
+        left out rather than named."""
+        return [self.origins[part] for part in parts if part in self.origins]
+
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
 

@@ -55,7 +55,7 @@ def technology_page(guide: Guide, technology_id: str, publication: Publication) 
         "technology.md.j2",
         guide,
         report=_reporter(publication, paths.path_for("technology", technology_id), technology.name),
-        data_files=[guide.origins["criteria"], guide.origins[f"technology:{technology_id}"]],
+        data_files=guide.files_of("criteria", f"technology:{technology_id}"),
         technology=technology,
         comparisons=[c for c in guide.comparisons if technology_id in c.technologies],
         cells=[(c, guide.assessment(technology_id, c.id)) for c in guide.criteria],
@@ -72,9 +72,9 @@ def comparison_page(guide: Guide, comparison: Comparison, publication: Publicati
         "comparison.md.j2",
         guide,
         report=_reporter(publication, paths.path_for("comparison", comparison.id), title),
-        data_files=[guide.origins["criteria"]]
-        + [guide.origins[f"technology:{t}"] for t in comparison.technologies]
-        + [guide.origins["statements"]],
+        data_files=guide.files_of(
+            "criteria", *(f"technology:{t}" for t in comparison.technologies), "statements"
+        ),
         comparison=comparison,
         title=title,
         technologies=[guide.technologies[t] for t in comparison.technologies],
@@ -88,7 +88,7 @@ def article_page(guide: Guide, article: Article, publication: Publication) -> st
         guide,
         article=article,
         report=_reporter(publication, paths.path_for("article", article.id), article.title),
-        data_files=[guide.origins[f"article:{article.id}"]],
+        data_files=guide.files_of(f"article:{article.id}"),
     )
 
 

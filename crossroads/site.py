@@ -88,8 +88,10 @@ def _no_args(render: Callable[[Guide], str]) -> Callable[[Guide, list[str]], str
 
 
 def _featured_comparison(guide: Guide) -> str:
+    """The first comparison's table; without comparisons.yml (it is optional), every
+    technology's, as the comparisons page shows it, so the same home page serves both."""
     if not guide.comparisons:
-        raise MarkerError("featured-comparison needs a comparison in data/comparisons.yml")
+        return rendering.comparison_table(guide, list(guide.technologies), None, by_technology=True)
     first = guide.comparisons[0]
     return rendering.comparison_table(guide, first.technologies, link_for("comparison", first.id))
 

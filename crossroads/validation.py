@@ -29,6 +29,12 @@ STALE_AFTER = dt.timedelta(days=365)
 
 def load_guide(data_dir: Path, today: dt.date) -> Guide:
     """Read and validate the whole guide under ``data_dir``; raise :class:`DataError` if invalid."""
+    return assemble(checked_files(data_dir, today))
+
+
+def checked_files(data_dir: Path, today: dt.date) -> list[DataFile]:
+    """Steps 1 to 3: every file read, indexed and checked; raise :class:`DataError` if any
+    problem. ``check`` keeps the files to place its warnings at their lines."""
     files, problems = read_data(data_dir)
     known, duplicates = index_ids(files)
     problems += duplicates
@@ -36,7 +42,7 @@ def load_guide(data_dir: Path, today: dt.date) -> Guide:
     problems += rule_problems(files, today)
     if problems:
         raise DataError(problems)
-    return assemble(files)
+    return files
 
 
 def assemble(files: list[DataFile]) -> Guide:
