@@ -19,9 +19,10 @@ from playwright.sync_api import Browser, Page
 
 from crossroads.guide import Guide
 from crossroads.paths import OUTCOME_PREFIX, page_url, path_for
+from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from tests.browser import ask, serve_directory
-from tests.conftest import Build
+from tests.conftest import Build, run_build
 
 MIN_QUESTIONS = 40
 
@@ -157,3 +158,29 @@ def test_words_the_guide_has_no_answer_to_open_nothing(searching: Page) -> None:
     answer = ask(searching, "how to bake sourdough bread")
     assert answer.results == []
     assert "has no answer" in answer.notice
+
+
+def test_search_works_across_materials_instant_navigation(tmp_path: Path, browser: Browser) -> None:
+    """With navigation.instant, Material swaps pages without reloading scripts: the search
+    button stays single, a result opens its section, and the next page searches too."""
+    project = tmp_path / "guide"
+    new_guide(project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  features:\n", "  features:\n    - navigation.instant\n")
+    )
+    built = run_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    guide = load_guide(project / "data", dt.date.today())
+    first, second = questions(guide)[:2]
+    with serve_directory(built.site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        ask(page, first.text)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**/{first.answer}")
+        assert page.locator(".cr-search-button").count() == 1
+        page.keyboard.press("Escape")
+        page.keyboard.press("/")
+        assert ask(page, second.text).results[0] == second.answer
+        page.close()

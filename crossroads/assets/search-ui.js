@@ -411,7 +411,7 @@
   window.crossroadsSearch = {
     open: function (options) {
       root = options.root;
-      if (!dialog) build();
+      if (!dialog || !dialog.isConnected) build();  // instant navigation may swap the body
       dialog.opener = options.opener;
       if (!dialog.open) dialog.showModal();
       input.focus();
