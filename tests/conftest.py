@@ -42,10 +42,13 @@ def search_records(site: Path) -> dict[str, dict[str, str]]:
     folder = site / "search"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     records = {}
-    for number in range(manifest["records"]["count"]):
-        path = folder / manifest["records"]["folder"] / f"{number}.json"
-        record = json.loads(path.read_text(encoding="utf-8"))
-        records[record["u"]] = record
+    files = sorted(
+        (folder / manifest["records"]["folder"]).glob("*.json"), key=lambda p: int(p.stem)
+    )
+    for path in files:
+        for record in json.loads(path.read_text(encoding="utf-8")):
+            records[record["u"]] = record
+    assert len(records) == manifest["records"]["count"]
     return records
 
 

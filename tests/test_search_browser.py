@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from crossroads.guide import Guide
 from crossroads.paths import OUTCOME_PREFIX, page_url, path_for
@@ -182,5 +182,6 @@ def test_search_works_across_materials_instant_navigation(tmp_path: Path, browse
         assert page.locator(".cr-search-button").count() == 1
         page.keyboard.press("Escape")
         page.keyboard.press("/")
+        expect(page.locator("dialog.cr-search[open]")).to_be_visible()
         assert ask(page, second.text).results[0] == second.answer
         page.close()

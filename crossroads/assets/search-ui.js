@@ -60,8 +60,9 @@
     return chunks[number];
   }
   function record(number, m) {
-    if (!records[number]) records[number] = fetchJson(m.records.folder + "/" + number + ".json");
-    return records[number];
+    var file = Math.floor(number / m.records.per);
+    if (!records[file]) records[file] = fetchJson(m.records.folder + "/" + file + ".json");
+    return records[file].then(function (list) { return list[number % m.records.per]; });
   }
   // The chunks that may hold words starting with `term`.
   function chunksFor(term, m) {

@@ -1,14 +1,14 @@
 """Records -> the static search index: scored words in chunks, one small file per record.
 
-A query downloads the manifest, the chunk that holds each of its words, and the files of
-the records it shows, and nothing else: what a reader downloads grows with the words they
+A query downloads the manifest, the chunk that holds each of its words, and the files that
+hold the records it shows, and nothing else: what a reader downloads grows with the words they
 type and the results they see, not with the guide (``scripts/benchmark.py`` measures it).
 
 Scores are computed here, once, as BM25 over each record's weighted words (a word in a
 heading or in what readers ask for it counts more than one in the text), so the browser only
 adds numbers. Files are named by their content's hash (record
-files by their number, in a folder named by the hash of them all), so a host may cache them
-for ever; only ``manifest.json`` keeps its name.
+files, eight records each, by their number, in a folder named by the hash of them all), so a
+host may cache them for ever; only ``manifest.json`` keeps its name.
 """
 
 from __future__ import annotations
@@ -39,7 +39,10 @@ SCALE = 20
 # A chunk is cut once its JSON passes this size: about 8 KB gzipped.
 CHUNK_BYTES = 24_000
 # What a result shows of a section's text (its excerpt is cut from this in the browser).
-TEXT_LIMIT = 2_400
+TEXT_LIMIT = 1_500
+# Records travel in files of this many, in page order: a page's sections share a file,
+# and a site has a few hundred files rather than thousands (each costs a build time).
+RECORDS_PER_FILE = 8
 
 
 @dataclass(frozen=True)
@@ -156,14 +159,14 @@ def _chunk(words: list[str], lists: list[list[int]], keys: set[str]) -> dict[str
     return {"w": words, "p": lists, "k": [i for i, w in enumerate(words) if w in keys]}
 
 
-def _record_file(record: Record) -> bytes:
+def _record(record: Record) -> dict[str, Any]:
     text = record.text
     if len(text) > TEXT_LIMIT:
         text = text[:TEXT_LIMIT].rsplit(" ", 1)[0] + " …"
     body: dict[str, Any] = {"u": record.url, "t": record.title, "x": text}
     if not record.intro:
         body["p"] = record.page_title
-    return _json(body)
+    return body
 
 
 def build_index(
@@ -171,7 +174,10 @@ def build_index(
 ) -> dict[str, bytes]:
     """The index's files, by path inside the search folder."""
     files: dict[str, bytes] = {}
-    contents = [_record_file(record) for record in records]
+    contents = [
+        _json([_record(r) for r in records[start : start + RECORDS_PER_FILE]])
+        for start in range(0, len(records), RECORDS_PER_FILE)
+    ]
     # Record files are numbered; the folder is named by all of them together, so a new
     # build never serves a cached record of an older one.
     folder = "r/" + hashlib.sha256(b"\n".join(contents)).hexdigest()[:12]
@@ -188,7 +194,7 @@ def build_index(
             "format": FORMAT,
             "stop": sorted(STOP_WORDS),
             "chunks": chunk_list,
-            "records": {"count": len(records), "folder": folder},
+            "records": {"count": len(records), "folder": folder, "per": RECORDS_PER_FILE},
             # Pages by their first record, which records are intros, and each page's title
             # words: a section that holds words beyond the page's title goes before the
             # page's intro.

@@ -15,6 +15,7 @@ finds it, and what the engine's templates mark in that content decides the rest:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -80,8 +81,9 @@ class Record:
     about: list[str] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        """The words of the record, read once its page has been read."""
         return " ".join("".join(self.parts).split())
 
 

@@ -114,14 +114,20 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)
+def _search_words(compound: str) -> tuple[str, ...]:
+    """The stemmed search words of one word as written: itself, or for "node.js" the
+    joined form and each part; none for a stop word."""
+    parts = _JOINERS.split(compound) if not compound.isalnum() else [compound]
+    words = [_JOINERS.sub("", compound), *parts] if len(parts) > 1 else parts
+    return tuple(stem(w) for w in words if w not in STOP_WORDS)
+
+
 def tokens(text: str) -> list[str]:
     """Every search word of ``text``, in order; stop words are left out."""
     found: list[str] = []
-    for match in _WORD.finditer(_POSSESSIVE.sub("", fold(text))):
-        compound = match.group()
-        parts = _JOINERS.split(compound)
-        words = [_JOINERS.sub("", compound), *parts] if len(parts) > 1 else parts
-        found += [stem(w) for w in words if w not in STOP_WORDS]
+    for compound in _WORD.findall(_POSSESSIVE.sub("", fold(text))):
+        found += _search_words(compound)
     return found
 
 
