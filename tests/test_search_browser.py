@@ -20,9 +20,10 @@ from playwright.sync_api import Browser, Page, expect
 from crossroads.guide import Guide
 from crossroads.paths import OUTCOME_PREFIX, page_url, path_for
 from crossroads.scaffold import new_guide
+from crossroads.search.words import STOP_WORDS, tokens
 from crossroads.validation import load_guide
 from tests.browser import ask, serve_directory
-from tests.conftest import Build, run_build
+from tests.conftest import Build, run_build, search_records
 
 MIN_QUESTIONS = 40
 
@@ -185,3 +186,21 @@ def test_search_works_across_materials_instant_navigation(tmp_path: Path, browse
         expect(page.locator("dialog.cr-search[open]")).to_be_visible()
         assert ask(page, second.text).results[0] == second.answer
         page.close()
+
+
+def test_the_browser_splits_words_as_the_index_does(page: Page, base_url: str, site: Build) -> None:
+    """search-ui.js repeats crossroads/search/words.py: the same text, the same words."""
+    page.goto(base_url)
+    page.locator(".cr-search-button").click()
+    expect(page.locator("dialog.cr-search[open]")).to_be_visible()
+    samples = [
+        "Which is fastest? Is the Node.js event loop single-threaded?",
+        "Sebasti\u00e1n\u2019s \u201cFastAPI\u201d caf\u00e9: Python 3.11+, C++ and C#, asp.net, O'Reilly's",
+        "Supported, supports, supporting; processes, libraries, queries, WebSockets",
+    ]
+    samples += [r["x"] for r in list(search_records(site.site).values())[:40]]
+    stop = dict.fromkeys(STOP_WORDS, True)
+    for text in samples:
+        assert page.evaluate("([t, s]) => crossroadsSearch.tokens(t, s)", [text, stop]) == tokens(
+            text
+        ), text

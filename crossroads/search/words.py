@@ -87,6 +87,7 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9]+(?:[.+#'\-][a-z0-9]+)*")
 _JOINERS = re.compile(r"[.+#'\-]")
 _POSSESSIVE = re.compile(r"'s\b")
+_ACCENTS = re.compile("[\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
@@ -94,8 +95,8 @@ def fold(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     if text.isascii():  # most text: nothing to drop, and checking is quick
         return text
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    # The accents NFKD splits off, the same range search-ui.js removes.
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
 
 
 @functools.lru_cache(maxsize=65536)
