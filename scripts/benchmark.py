@@ -432,6 +432,10 @@ class Row:
     hooked: float
     plain: float
     hooks_share: float  # median over hooked builds of hooks CPU / the rest of the build's CPU
+    # Median over the pairs of the hooks' CPU over the whole plain build's: the plain build
+    # runs the builder's own search (Material's lunr index), the hooked build the engine's,
+    # inside its hooks, so this is the generator's work against a build that still searches.
+    own_share: float
     ratio: float  # median over the interleaved pairs of hooked / plain wall clock
     cpu_ratio: float  # the same for CPU time
     own_work: float
@@ -469,6 +473,7 @@ def measure(technologies: int, repeat: int, workdir: Path) -> Row:
         hooked=min(r.seconds for r in hooked_runs),
         plain=min(r.seconds for r in plain_runs),
         hooks_share=statistics.median(r.hooks_cpu / (r.cpu - r.hooks_cpu) for r in hooked_runs),
+        own_share=statistics.median(h.hooks_cpu / p.cpu for h, p in pairs),
         ratio=statistics.median(h.seconds / p.seconds for h, p in pairs),
         cpu_ratio=statistics.median(h.cpu / p.cpu for h, p in pairs),
         own_work=min(own_work(hooked) for _ in range(repeat)),
@@ -506,12 +511,14 @@ def main(argv: list[str]) -> int:
         "build s / plain s: fastest wall clock; ratio / CPU ratio: median over the pairs of "
         "hooked over plain,\nin wall clock and in CPU (user + system) time; hooks: CPU time "
         "spent in the crossroads hooks\n(importing them included) over the rest of the same "
-        "build, median over the hooked builds;\nown s: CPU time of a fresh process that imports "
+        "build, median over the hooked builds;\nown: the same CPU time over the whole plain "
+        "build's (which runs Material's search), median over the pairs;\n"
+        "own s: CPU time of a fresh process that imports "
         "the package, loads, validates and renders the guide\n"
     )
     header = (
         f"{'N':>3} {'pages':>5} {'build s':>8} {'plain s':>8} {'ratio':>6} {'CPU ratio':>9} "
-        f"{'hooks':>6} "
+        f"{'hooks':>6} {'own':>6} "
         f"{'own s':>6} "
         f"{'ms/page':>8} {'peak MB':>8} {'site KB':>8} {'index KB':>9} {'lunr KB':>8} "
         f"{'1st query KB':>12} {'largest page':<22} "
@@ -522,6 +529,7 @@ def main(argv: list[str]) -> int:
         print(
             f"{r.technologies:>3} {r.pages:>5} {r.hooked:>8.2f} {r.plain:>8.2f} "
             f"{r.ratio:>6.3f} {r.cpu_ratio:>9.3f} {100 * r.hooks_share:>5.1f}% "
+            f"{100 * r.own_share:>5.1f}% "
             f"{r.own_work:>6.3f} {1000 * r.hooked / r.pages:>8.1f} "
             f"{r.peak_mb:>8.0f} {r.output_kb:>8.0f} {r.index_kb:>9.0f} {r.plain_index_kb:>8.0f} "
             f"{r.first_query_kb:>12.1f} {r.largest_page:<22} "
@@ -538,12 +546,13 @@ def main(argv: list[str]) -> int:
                 f"plain MkDocs {big.plain / small.plain:.2f}"
             )
     # Judged on CPU time: wall time on a shared machine also counts other tenants' work.
-    worst = max(rows, key=lambda r: r.hooks_share)
+    worst = max(rows, key=lambda r: r.own_share)
     budgets.append(
         (
-            "the generator's work adds <= 10% to plain MkDocs (CPU time in the hooks)",
-            worst.hooks_share <= 0.10,
-            f"worst +{100 * worst.hooks_share:.1f}% at N = {worst.technologies}; "
+            "the generator's work, search index included, adds <= 10% to a plain MkDocs build "
+            "with Material's search (CPU time in the hooks over the plain build's)",
+            worst.own_share <= 0.10,
+            f"worst +{100 * worst.own_share:.1f}% at N = {worst.technologies}; "
             f"hooked/plain build ratios there: {worst.cpu_ratio:.3f} CPU, "
             f"{worst.ratio:.3f} wall clock",
         )
