@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
-# Material's (and Zensical's) article around the rendered Markdown.
-_CONTENT_START = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
+# Material's (and Zensical's) article around the rendered Markdown. Zensical opens it with
+# the target of its "skip to content" link: the theme's id on every page, not the page's.
+_CONTENT_START = re.compile(
+    r"<article\b[^>]*\bmd-content__inner\b[^>]*>"
+    r"""(?:\s*<a id=(["'])__skip\1 tabindex=(["'])-1\2></a>)?"""
+)
 _CONTENT_END = "</article>"
 
 

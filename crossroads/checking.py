@@ -78,7 +78,7 @@ def expanded_pages(guide: Guide, docs_dir: Path) -> tuple[dict[str, str], list[D
     problems: list[DataProblem] = []
     for src_uri, source in hand_written_pages(docs_dir).items():
         try:
-            pages[src_uri] = expand_markers(source, guide, f"docs/{src_uri}")
+            pages[src_uri] = expand_markers(source, guide, src_uri=src_uri)
         except DataError as exc:
             problems += exc.problems
     return pages, problems

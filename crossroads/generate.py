@@ -30,6 +30,8 @@ from crossroads.validation import load_guide
 STAMP = ".crossroads-generated"
 THEME_COPY = "overrides"
 HOOK_FILE = "crossroads_hooks.py"
+# The names a theme's own search plugin goes by in ``plugins``.
+SEARCH_PLUGINS = ("search", "material/search")
 HEADER = (
     "# Written by `python -m crossroads generate` from a guide's mkdocs.yml and data/: edit\n"
     "# those and generate again. After building this project with any builder, run\n"
@@ -158,4 +160,28 @@ def plain_config(
     plain["extra_javascript"] = [*(config.get("extra_javascript") or []), *SCRIPTS]
     if nav is not None:
         plain["nav"] = nav
+    if theme.get("name") == "material" and _lists_no_search(config.get("plugins", ["search"])):
+        plain["plugins"] = _search_off(config["plugins"])
     return plain
+
+
+def _lists_no_search(plugins: Any) -> bool:
+    """Whether a ``plugins`` setting leaves the theme's search out (MkDocs' default has it)."""
+    if isinstance(plugins, dict):
+        return not any(name in SEARCH_PLUGINS for name in plugins)
+    if isinstance(plugins, list):
+        named = (next(iter(p), None) if isinstance(p, dict) else p for p in plugins)
+        return not any(name in SEARCH_PLUGINS for name in named)
+    return False
+
+
+def _search_off(plugins: Any) -> Any:
+    """``plugins`` with the theme's search listed as off.
+
+    A guide without the theme's search has only the engine's (written by ``finish``), but
+    Zensical publishes its own search box unless told not to, and its search also drops the
+    ``data-search-exclude`` marks the engine's index reads. Material's search plugin,
+    switched off, writes nothing, so MkDocs builds the same site.
+    """
+    off = {"search": {"enabled": False}}
+    return {**plugins, **off} if isinstance(plugins, dict) else [*(plugins or []), off]

@@ -3,14 +3,15 @@
 It autoescapes, raises on any undefined name (``StrictUndefined``) and *finalizes* every
 ``{{ … }}`` through :func:`crossroads.markdown_text.text`, so a data string can never become
 Markdown or HTML syntax; only template-authored markup (``Markup``) passes through unchanged.
-The globals are the few helpers templates share: the page registry's ``link``, the words
-readers see and the hot pieces of markup written in Python.
+The globals are the few helpers templates share: the words readers see and the hot pieces
+of markup written in Python. ``link`` (the page registry's :func:`~crossroads.paths.link_for`)
+is bound to the page being rendered, so every link is relative to the page that holds it.
 """
 
 from __future__ import annotations
 
 import contextlib
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -65,7 +66,6 @@ def environment() -> Environment:
     env.filters["paragraphs"] = markdown_text.paragraphs
     env.filters["attr"] = markdown_text.attribute
     env.globals.update(
-        link=paths.link_for,
         QUESTION_PREFIX=Markup(paths.QUESTION_PREFIX),
         OUTCOME_PREFIX=Markup(paths.OUTCOME_PREFIX),
         VERDICT_LABELS=words.VERDICT_LABELS,
@@ -79,5 +79,7 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, *, page: str, **context: Any) -> str:
+    """Render ``template`` for the page whose source path (below ``docs/``) is ``page``."""
+    link = partial(paths.link_for, page=page)
+    return environment().get_template(template).render(link=link, **context)

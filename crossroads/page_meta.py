@@ -61,16 +61,26 @@ def escape_front_matter(markdown: str) -> str:
     return f"---\n{front}---\n{markdown[body:]}"
 
 
+# HTML escaping as Zensical's template engine (MiniJinja) does it: "/" too, other entities.
+_MINIJINJA_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "/": "&#x2f;"}
+)
+
+
 def twice_escaped_titles(pages: Iterable[str]) -> dict[str, str]:
     """Title escaped twice -> escaped once, for each page title escaping changes again.
 
     The hooks hand the theme a title marked safe; front matter can only hand it text, which
-    a theme's ``| e`` escapes a second time (Material's footer links do).
+    a theme's ``| e`` escapes a second time (Material's footer links do, and Zensical's,
+    whose engine escapes differently: both ways are listed).
     """
     twice: dict[str, str] = {}
     for markdown in pages:
         found = _front_matter(markdown)
         title = escape_page_meta(found[0]).get("title") if found else None
-        if isinstance(title, Markup) and str(escape(str(title))) != title:
-            twice[str(escape(str(title)))] = str(title)
+        if not isinstance(title, Markup):
+            continue
+        for again in (str(escape(str(title))), str(title).translate(_MINIJINJA_ESCAPES)):
+            if again != title:
+                twice[again] = str(title)
     return twice

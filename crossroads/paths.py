@@ -9,14 +9,17 @@ working when it is).
 Three ways to point at a page, for three readers of the link:
 
 * :func:`path_for`: the source path, ``compare/alpha-vs-beta.md``;
-* :func:`link_for`: a docs-absolute Markdown link target, ``/compare/alpha-vs-beta.md#x``,
-  which MkDocs resolves and ``--strict`` validates;
+* :func:`link_for`: a Markdown link target relative to the page that holds the link,
+  ``../compare/alpha-vs-beta.md#x`` from ``technologies/alpha.md``: every builder resolves
+  a relative link to a source file (a docs-absolute ``/compare/…`` only MkDocs, with
+  ``validation.absolute_links: relative_to_docs``), and ``--strict`` validates it;
 * :func:`url_for`: a built URL relative to another page's URL, for scripts that build links
   at run time.
 """
 
 from __future__ import annotations
 
+import posixpath
 from typing import Literal
 
 from markupsafe import Markup
@@ -71,10 +74,18 @@ def path_for(kind: PageKind, item_id: str | None = None) -> str:
     return pattern.format(markdown_text.anchor(item_id)) if item_id is not None else pattern
 
 
-def link_for(kind: PageKind, item_id: str | None = None, anchor: str | None = None) -> Markup:
-    """A Markdown link target to the page (and section): ``/compare/a-vs-b.md#anchor``."""
+def link_for(
+    kind: PageKind, item_id: str | None = None, anchor: str | None = None, *, page: str
+) -> Markup:
+    """A Markdown link target to the page (and section), from the page whose source path is
+    ``page``: ``../compare/a-vs-b.md#anchor`` from ``technologies/a.md``."""
+    return link_to_path(path_for(kind, item_id), anchor, page=page)
+
+
+def link_to_path(path: str, anchor: str | None = None, *, page: str) -> Markup:
+    """A Markdown link target to the source path ``path`` (and section), from ``page``."""
     fragment = f"#{markdown_text.anchor(anchor)}" if anchor else ""
-    return Markup(f"/{path_for(kind, item_id)}{fragment}")
+    return Markup(posixpath.relpath(path, posixpath.dirname(page) or ".") + fragment)
 
 
 def page_url(path: str) -> str:

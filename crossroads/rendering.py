@@ -3,6 +3,8 @@
 Every function here is pure: a :class:`~crossroads.model.Guide` in, Markdown text out. The
 environment (:mod:`crossroads.jinja_env`) escapes every data string; page paths come from
 the registry (:mod:`crossroads.paths`); script payloads from :mod:`crossroads.payloads`.
+Each page is rendered knowing its own source path, and a fragment the source path of the
+page it goes on (``page``), so that every link is relative to the page that holds it.
 """
 
 from __future__ import annotations
@@ -24,10 +26,10 @@ from crossroads.references import PageReferences
 from crossroads.words import comparison_title
 
 
-def _render_page(template: str, guide: Guide, **context: Any) -> str:
+def _render_page(template: str, guide: Guide, *, page: str, **context: Any) -> str:
     """A whole page: its statements carry citation markers, its sources are listed at its foot."""
     references = PageReferences(guide)
-    text = render(template, guide=guide, cite=references.cite, **context)
+    text = render(template, page=page, guide=guide, cite=references.cite, **context)
     return text + references.section()
 
 
@@ -51,10 +53,12 @@ def _reporter(publication: Publication, page_path: str, page_title: str) -> Any:
 def technology_page(guide: Guide, technology_id: str, publication: Publication) -> str:
     technology = guide.technologies[technology_id]
     statements = guide.statements_of(technology_id)
+    page = paths.path_for("technology", technology_id)
     return _render_page(
         "technology.md.j2",
         guide,
-        report=_reporter(publication, paths.path_for("technology", technology_id), technology.name),
+        page=page,
+        report=_reporter(publication, page, technology.name),
         data_files=guide.files_of("criteria", f"technology:{technology_id}"),
         technology=technology,
         comparisons=[c for c in guide.comparisons if technology_id in c.technologies],
@@ -68,68 +72,77 @@ def technology_page(guide: Guide, technology_id: str, publication: Publication) 
 
 def comparison_page(guide: Guide, comparison: Comparison, publication: Publication) -> str:
     title = comparison_title(guide, comparison)
+    page = paths.path_for("comparison", comparison.id)
     return _render_page(
         "comparison.md.j2",
         guide,
-        report=_reporter(publication, paths.path_for("comparison", comparison.id), title),
+        page=page,
+        report=_reporter(publication, page, title),
         data_files=guide.files_of(
             "criteria", *(f"technology:{t}" for t in comparison.technologies), "statements"
         ),
         comparison=comparison,
         title=title,
         technologies=[guide.technologies[t] for t in comparison.technologies],
-        table=Markup(comparison_table(guide, comparison.technologies, None)),
+        table=Markup(comparison_table(guide, comparison.technologies, None, page=page)),
     )
 
 
 def article_page(guide: Guide, article: Article, publication: Publication) -> str:
+    page = paths.path_for("article", article.id)
     return _render_page(
         "article.md.j2",
         guide,
+        page=page,
         article=article,
-        report=_reporter(publication, paths.path_for("article", article.id), article.title),
+        report=_reporter(publication, page, article.title),
         data_files=guide.files_of(f"article:{article.id}"),
     )
 
 
 def articles_index(guide: Guide) -> str:
-    return render("articles_index.md.j2", guide=guide)
+    return render("articles_index.md.j2", page=paths.path_for("articles"), guide=guide)
 
 
 def sources_page(guide: Guide, today: dt.date) -> str:
     ordered = sorted(guide.sources.values(), key=lambda s: (s.publisher.lower(), s.title.lower()))
+    page = paths.path_for("sources")
     return render(
         "sources.md.j2",
+        page=page,
         guide=guide,
         sources=ordered,
         today=today,
         places=cited_in(guide),
-        page_link=Markup,  # registry paths are made of checked ids
+        # A place's page is a registry path, made of checked ids.
+        link_to_path=lambda path, anchor: paths.link_to_path(path, anchor, page=page),
     )
 
 
 def criteria_page(guide: Guide) -> str:
-    return render("criteria.md.j2", guide=guide)
+    return render("criteria.md.j2", page=paths.path_for("criteria"), guide=guide)
 
 
 def technologies_index(guide: Guide) -> str:
-    return render("technologies_index.md.j2", guide=guide)
+    return render("technologies_index.md.j2", page=paths.path_for("technologies"), guide=guide)
 
 
 def comparisons_index(guide: Guide) -> str:
-    table = comparison_table(guide, list(guide.technologies), None, by_technology=True)
+    page = paths.path_for("comparisons")
+    table = comparison_table(guide, list(guide.technologies), None, page=page, by_technology=True)
     return render(
         "comparisons_index.md.j2",
+        page=page,
         guide=guide,
         table=Markup(table),
         picker_json=script_json(picker_data(guide)),
     )
 
 
-def criterion_link(guide: Guide, criterion_id: str, technology_ids: list[str]) -> Markup:
-    """Markdown link target for a criterion's best section for these technologies (see
-    :func:`crossroads.payloads.criterion_page`)."""
-    return paths.link_for(*criterion_page(guide, technology_ids), criterion_id)
+def criterion_link(guide: Guide, criterion_id: str, technology_ids: list[str], page: str) -> Markup:
+    """Markdown link target, from ``page``, to a criterion's best section for these
+    technologies (see :func:`crossroads.payloads.criterion_page`)."""
+    return paths.link_for(*criterion_page(guide, technology_ids), criterion_id, page=page)
 
 
 def use_case_page(guide: Guide, use_case: UseCase) -> str:
@@ -138,12 +151,14 @@ def use_case_page(guide: Guide, use_case: UseCase) -> str:
     statements = [
         s for s in guide.statements_within(technology_ids) if criteria.intersection(s.criteria)
     ]
+    page = paths.path_for("use-case", use_case.id)
     return _render_page(
         "use_case.md.j2",
         guide,
+        page=page,
         use_case=use_case,
         statements=statements,
-        criterion_link=lambda c: criterion_link(guide, c, technology_ids),
+        criterion_link=lambda c: criterion_link(guide, c, technology_ids, page),
     )
 
 
@@ -151,55 +166,64 @@ def use_cases_index(guide: Guide) -> str:
     def fit(use_case: UseCase, technology_id: str) -> Recommendation | None:
         return next((r for r in use_case.recommendations if r.technology == technology_id), None)
 
-    return render("use_cases_index.md.j2", guide=guide, fit=fit)
+    return render("use_cases_index.md.j2", page=paths.path_for("use-cases"), guide=guide, fit=fit)
 
 
 def decide_page(guide: Guide) -> str:
     assert guide.flowchart is not None
     everyone = list(guide.technologies)
+    page = paths.path_for("decide")
     return _render_page(
         "decide.md.j2",
         guide,
+        page=page,
         flowchart=guide.flowchart,
         flow_json=script_json(flowchart_data(guide)),
-        criterion_link=lambda c: criterion_link(guide, c, everyone),
+        criterion_link=lambda c: criterion_link(guide, c, everyone, page),
     )
 
 
 # --- fragments hand-written pages can ask for with markers ---------------------------------
+# ``page`` is the source path of the page the fragment goes on.
 
 
 def comparison_table(
-    guide: Guide, technology_ids: list[str], link_to: str | None, *, by_technology: bool = False
+    guide: Guide,
+    technology_ids: list[str],
+    comparison_id: str | None,
+    *,
+    page: str,
+    by_technology: bool = False,
 ) -> str:
     """The verdict table, one row per criterion.
 
-    The criterion names link to their sections on ``link_to`` (a comparison page) or on
-    this page; with ``by_technology`` each cell links to that technology's own section.
+    The criterion names link to their sections on the comparison page ``comparison_id`` or
+    on this page; with ``by_technology`` each cell links to that technology's own section.
     """
     return render(
         "fragments/comparison_table.md.j2",
+        page=page,
         guide=guide,
         technologies=[guide.technologies[t] for t in technology_ids],
-        link_to=link_to,
+        comparison_id=comparison_id,
         by_technology=by_technology,
     )
 
 
-def technology_list(guide: Guide) -> str:
-    return render("fragments/technology_list.md.j2", guide=guide)
+def technology_list(guide: Guide, page: str) -> str:
+    return render("fragments/technology_list.md.j2", page=page, guide=guide)
 
 
-def comparison_list(guide: Guide) -> str:
-    return render("fragments/comparison_list.md.j2", guide=guide)
+def comparison_list(guide: Guide, page: str) -> str:
+    return render("fragments/comparison_list.md.j2", page=page, guide=guide)
 
 
-def opening(guide: Guide) -> str:
+def opening(guide: Guide, page: str) -> str:
     """The guide's opening paragraphs (``opening`` in data/guide.yml) for the home page."""
-    return render("fragments/opening.md.j2", guide=guide)
+    return render("fragments/opening.md.j2", page=page, guide=guide)
 
 
-def ways_in(guide: Guide) -> str:
+def ways_in(guide: Guide, page: str) -> str:
     """Links to the ways into the guide that exist: the flowchart, a comparison, use cases."""
     first = guide.comparisons[0] if guide.comparisons else None
-    return render("fragments/ways_in.md.j2", guide=guide, first_comparison=first)
+    return render("fragments/ways_in.md.j2", page=page, guide=guide, first_comparison=first)

@@ -15,7 +15,7 @@ from typing import Any
 from crossroads import rendering
 from crossroads.errors import DataError, DataProblem
 from crossroads.guide import Guide
-from crossroads.paths import link_for, optional_paths, path_for
+from crossroads.paths import optional_paths, path_for
 from crossroads.publication import Publication
 from crossroads.suggest import did_you_mean
 
@@ -66,7 +66,7 @@ def docs_order(src_uri: str) -> tuple[tuple[str, ...], bool, str]:
     return tuple(folders), posixpath.splitext(name)[0] not in ("index", "README"), name
 
 
-def _comparison_table(guide: Guide, args: list[str]) -> str:
+def _comparison_table(guide: Guide, args: list[str], page: str) -> str:
     if len(args) < 2:
         raise MarkerError("comparison-table needs at least two technology ids")
     unknown = [a for a in args if a not in guide.technologies]
@@ -74,29 +74,30 @@ def _comparison_table(guide: Guide, args: list[str]) -> str:
         hints = "".join(did_you_mean(u, guide.technologies) for u in unknown)
         raise MarkerError(f"comparison-table: unknown technology {', '.join(unknown)}{hints}")
     declared = next((c for c in guide.comparisons if c.technologies == args), None)
-    link_to = link_for("comparison", declared.id) if declared else None
-    return rendering.comparison_table(guide, args, link_to)
+    return rendering.comparison_table(guide, args, declared.id if declared else None, page=page)
 
 
-def _no_args(render: Callable[[Guide], str]) -> Callable[[Guide, list[str]], str]:
-    def marker(guide: Guide, args: list[str]) -> str:
+def _no_args(render: Callable[[Guide, str], str]) -> Callable[[Guide, list[str], str], str]:
+    def marker(guide: Guide, args: list[str], page: str) -> str:
         if args:
             raise MarkerError("this marker takes no arguments")
-        return render(guide)
+        return render(guide, page)
 
     return marker
 
 
-def _featured_comparison(guide: Guide) -> str:
+def _featured_comparison(guide: Guide, page: str) -> str:
     """The first comparison's table; without comparisons.yml (it is optional), every
     technology's, as the comparisons page shows it, so the same home page serves both."""
     if not guide.comparisons:
-        return rendering.comparison_table(guide, list(guide.technologies), None, by_technology=True)
+        technologies = list(guide.technologies)
+        return rendering.comparison_table(guide, technologies, None, page=page, by_technology=True)
     first = guide.comparisons[0]
-    return rendering.comparison_table(guide, first.technologies, link_for("comparison", first.id))
+    return rendering.comparison_table(guide, first.technologies, first.id, page=page)
 
 
-MARKERS: dict[str, Callable[[Guide, list[str]], str]] = {
+# Each marker renders for the page it is on (its source path), so its links are relative.
+MARKERS: dict[str, Callable[[Guide, list[str], str], str]] = {
     "comparison-table": _comparison_table,
     "featured-comparison": _no_args(_featured_comparison),
     "opening": _no_args(rendering.opening),
@@ -106,11 +107,13 @@ MARKERS: dict[str, Callable[[Guide, list[str]], str]] = {
 }
 
 
-def expand_markers(markdown: str, guide: Guide, page: str) -> str:
+def expand_markers(markdown: str, guide: Guide, *, src_uri: str) -> str:
     """Replace ``<!-- crossroads:NAME args -->`` markers; unknown ones are errors, never blank.
 
-    Raises :class:`DataError` with every bad marker of the page, each at ``page:line``.
+    ``src_uri`` is the page's source path below ``docs/``. Raises :class:`DataError` with
+    every bad marker of the page, each at ``docs/src_uri:line``.
     """
+    page = f"docs/{src_uri}"
     problems: list[DataProblem] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -127,7 +130,7 @@ def expand_markers(markdown: str, guide: Guide, page: str) -> str:
             )
             return match.group(0)
         try:
-            return render(guide, args)
+            return render(guide, args, src_uri)
         except MarkerError as exc:
             problems.append(DataProblem(page, line, "", str(exc)))
             return match.group(0)

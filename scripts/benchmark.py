@@ -295,8 +295,10 @@ def plain_project(hooked: Path, destination: Path) -> Path:
         target = destination / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content)
-    for page in (destination / "docs").rglob("*.md"):
-        page.write_text(expand_markers(page.read_text(), guide, str(page)))
+    docs = destination / "docs"
+    for page in docs.rglob("*.md"):
+        src_uri = page.relative_to(docs).as_posix()
+        page.write_text(expand_markers(page.read_text(), guide, src_uri=src_uri))
     for src_uri, content in generated_pages(guide, TODAY, publication).items():
         target = destination / "docs" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

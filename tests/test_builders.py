@@ -17,7 +17,7 @@ from crossroads.anchors import read_manifest
 from crossroads.built_html import content_span
 from crossroads.checking import current_anchors
 from crossroads.config_file import Tagged, dump_config, load_config
-from crossroads.generate import STAMP
+from crossroads.generate import STAMP, plain_config
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from tests.conftest import Build, copy_project, generate_and_build, run_build, run_crossroads
@@ -64,6 +64,26 @@ def test_the_generated_project_has_no_hook_and_lists_every_page(plain: tuple[Bui
         assert "crossroads:" not in page.read_text(), f"{page}: a marker left unexpanded"
     assert (docs / "technologies/flask.md").is_file()
     assert (docs / "assets/crossroads/crossroads.css").is_file()
+
+
+def test_the_generated_config_lists_the_theme_search_as_off_unless_the_guide_lists_it() -> None:
+    """Zensical turns its own search on unless told; MkDocs only when ``search`` is listed
+    (or ``plugins`` is not set at all). Material's search plugin takes ``enabled``."""
+
+    def plugins(config: dict[str, object], theme: str = "material") -> object:
+        plain = plain_config({"theme": {"name": theme}, **config}, Path("g"), Path("g/out"), None)
+        return plain.get("plugins")
+
+    off = {"search": {"enabled": False}}
+    assert plugins({"plugins": []}) == [off]
+    assert plugins({"plugins": ["tags"]}) == ["tags", off]
+    assert plugins({"plugins": {"tags": {}}}) == {"tags": {}, **off}
+    assert plugins({"plugins": [{"material/search": {"lang": "en"}}]}) == [
+        {"material/search": {"lang": "en"}}
+    ]
+    assert plugins({"plugins": [off]}) == [off]
+    assert plugins({}) is None  # MkDocs' default: its search is on, in the hooked build too
+    assert plugins({"plugins": []}, theme="mkdocs") == []  # whose search has no `enabled`
 
 
 def test_the_plain_build_is_the_hooked_build_byte_for_byte(

@@ -89,7 +89,13 @@ def test_expand_nav_gives_sections_their_pages_and_drops_missing_optional_ones()
 
 def test_the_page_registry_links_paths_and_urls_agree() -> None:
     assert paths.path_for("comparison", "a-vs-b") == "compare/a-vs-b.md"
-    assert str(paths.link_for("criteria", None, "speed")) == "/criteria.md#speed"
+    # Markdown links are relative to the page that holds them, so any builder resolves them.
+    assert paths.link_for("criteria", None, "speed", page="index.md") == "criteria.md#speed"
+    assert paths.link_for("criteria", None, "speed", page="compare/a-vs-b.md") == (
+        "../criteria.md#speed"
+    )
+    assert paths.link_for("comparison", "c-vs-d", page="compare/a-vs-b.md") == "c-vs-d.md"
+    assert paths.link_for("technology", "alpha", page="technologies/alpha.md") == "alpha.md"
     assert paths.url_for("technology", "alpha", "speed", from_kind="decide") == (
         "../technologies/alpha/#speed"
     )

@@ -101,7 +101,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         return None
     source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
     try:
-        return expand_markers(source, config[STATE_KEY]["guide"], f"docs/{page.file.src_uri}")
+        return expand_markers(source, config[STATE_KEY]["guide"], src_uri=page.file.src_uri)
     except DataError as exc:
         raise PluginError(str(exc)) from None
 
