@@ -4,6 +4,8 @@ Changes are grouped by page (pages added, removed and moved first), each a bulle
 links the section by its anchor and says what changed. Links are relative to the site's
 root, or absolute under ``site_url``. Data text comes from pull requests, so every piece of
 it is escaped: it shows as written and cannot add markup, links or @-mentions to a comment.
+The guide's own "What changed" page and feed show the same words (:func:`describe`), made
+HTML by :func:`line_html`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
+
+from markupsafe import Markup
+from markupsafe import escape as html_escape
 
 from crossroads.diff import (
     AnchorMoved,
@@ -41,6 +46,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>!|~#&$])")
 _QUOTE_WHOLE = 100
 _CONTEXT_WORDS = 4
 _PARAGRAPH = "¶"
+# What a line of the report is made of: an escaped character, a mark, a defused "@".
+_TOKEN = re.compile(r"\\(.)|(\*\*|~~|\*|`)|@&#8203;", re.DOTALL)
+_TAGS = {"**": "strong", "~~": "del", "*": "em", "`": "code"}
 
 
 def to_markdown(changes: Sequence[Change], site_url: str = "") -> str:
@@ -94,29 +102,33 @@ def _is_page_change(change: Change) -> bool:
 
 def _describe(change: Change, site_url: str) -> str:
     """One bullet: the section, linked, and what happened to it."""
-    link = _link(change.place, site_url)
+    return f"{_link(change.place, site_url)}: {describe(change)}"
+
+
+def describe(change: Change) -> str:
+    """What happened to the change's section, as Markdown: the words after its link."""
     match change:
         case PageAdded():
-            return f"{link}: new page"
+            return "new page"
         case PageRemoved():
-            return f"{link}: page removed"
+            return "page removed"
         case PageMoved(old=old):
-            return f"{link}: page moved from `{old}`; the old address forwards here"
+            return f"page moved from `{old}`; the old address forwards here"
         case MoveDropped(place=place, old=old):
             what = f"#{old}" if place.anchor else old
-            return f"{link}: links to `{what}` no longer forward here (`data/moved.yml`)"
+            return f"links to `{what}` no longer forward here (`data/moved.yml`)"
         case AnchorMoved(old=old):
-            return f"{link}: anchor moved from `#{old}`; links to it land here"
+            return f"anchor moved from `#{old}`; links to it land here"
         case ItemAdded(kind=kind, name=name) | ItemRemoved(kind=kind, name=name):
             verb = "added" if isinstance(change, ItemAdded) else "removed"
             named = "" if name == change.place.name else f" “{escape(name)}”"
-            return f"{link}: {kind}{named} {verb}"
+            return f"{kind}{named} {verb}"
         case Reordered(what=what):
-            return f"{link}: {escape(what)} in a new order"
+            return f"{escape(what)} in a new order"
         case CitationsChanged(part=part):
-            return f"{link}: {_part(part)}{_citations(change)}"
+            return f"{_part(part)}{_citations(change)}"
         case Edit(part=part):
-            return f"{link}: {_part(part)}{_edit(change)}"
+            return f"{_part(part)}{_edit(change)}"
     raise TypeError(f"no description for {change!r}")
 
 
@@ -187,3 +199,27 @@ def _context(words: list[str], *, at_start: bool, at_end: bool) -> str:
     head = [] if at_start else words[:_CONTEXT_WORDS]
     tail = [] if at_end else words[-_CONTEXT_WORDS:]
     return " ".join(part for part in (escape(" ".join(head)), "…", escape(" ".join(tail))) if part)
+
+
+def line_html(markdown: str) -> Markup:
+    """One line :func:`describe` wrote, as HTML: its marks (``**``, ``~~``, ``*``, a backtick)
+    as tags, every escaped character as itself. It reads only what this module writes."""
+    out: list[str] = []
+    open_marks: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(markdown):
+        out.append(html_escape(markdown[position : match.start()]))
+        position = match.end()
+        literal, mark = match.group(1), match.group(2)
+        if literal is not None:
+            out.append(html_escape(literal))
+        elif mark is None:
+            out.append("@")
+        elif open_marks and open_marks[-1] == mark:
+            out.append(f"</{_TAGS[open_marks.pop()]}>")
+        else:
+            out.append(f"<{_TAGS[mark]}>")
+            open_marks.append(mark)
+    out.append(html_escape(markdown[position:]))
+    out += [f"</{_TAGS[mark]}>" for mark in reversed(open_marks)]
+    return Markup("".join(out))
