@@ -5,7 +5,7 @@ links the section by its anchor and says what changed. Links are relative to the
 root, or absolute under ``site_url``. Data text comes from pull requests, so every piece of
 it is escaped: it shows as written and cannot add markup, links or @-mentions to a comment.
 The guide's own "What changed" page and feed show the same words (:func:`describe`), made
-HTML by :func:`line_html`.
+HTML by :func:`crossroads.changes.line_html`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
-
-from markupsafe import Markup
-from markupsafe import escape as html_escape
 
 from crossroads.diff import (
     AnchorMoved,
@@ -46,9 +43,6 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>!|~#&$])")
 _QUOTE_WHOLE = 100
 _CONTEXT_WORDS = 4
 _PARAGRAPH = "¶"
-# What a line of the report is made of: an escaped character, a mark, a defused "@".
-_TOKEN = re.compile(r"\\(.)|(\*\*|~~|\*|`)|@&#8203;", re.DOTALL)
-_TAGS = {"**": "strong", "~~": "del", "*": "em", "`": "code"}
 
 
 def to_markdown(changes: Sequence[Change], site_url: str = "") -> str:
@@ -199,27 +193,3 @@ def _context(words: list[str], *, at_start: bool, at_end: bool) -> str:
     head = [] if at_start else words[:_CONTEXT_WORDS]
     tail = [] if at_end else words[-_CONTEXT_WORDS:]
     return " ".join(part for part in (escape(" ".join(head)), "…", escape(" ".join(tail))) if part)
-
-
-def line_html(markdown: str) -> Markup:
-    """One line :func:`describe` wrote, as HTML: its marks (``**``, ``~~``, ``*``, a backtick)
-    as tags, every escaped character as itself. It reads only what this module writes."""
-    out: list[str] = []
-    open_marks: list[str] = []
-    position = 0
-    for match in _TOKEN.finditer(markdown):
-        out.append(html_escape(markdown[position : match.start()]))
-        position = match.end()
-        literal, mark = match.group(1), match.group(2)
-        if literal is not None:
-            out.append(html_escape(literal))
-        elif mark is None:
-            out.append("@")
-        elif open_marks and open_marks[-1] == mark:
-            out.append(f"</{_TAGS[open_marks.pop()]}>")
-        else:
-            out.append(f"<{_TAGS[mark]}>")
-            open_marks.append(mark)
-    out.append(html_escape(markdown[position:]))
-    out += [f"</{_TAGS[mark]}>" for mark in reversed(open_marks)]
-    return Markup("".join(out))
