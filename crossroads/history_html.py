@@ -70,7 +70,7 @@ def page_marks(html: str, page: str | None, guide: Guide, site_url: str) -> str:
     history = guide.history
     if history.began is not None and _DATED not in html:
         html = html.replace("<body", f"<body {_DATED}", 1)
-    if not history.entries or f'type="{_FEED_TYPE}"' in html:
+    if not history.entries or f'<link rel="alternate" type="{_FEED_TYPE}"' in html:
         return html
     if page is not None:
         href = "../" * page.count("/") + FEED_PATH
