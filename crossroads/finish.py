@@ -28,7 +28,7 @@ from crossroads.anchors import (
 )
 from crossroads.built_html import content_span
 from crossroads.checking import hand_written_pages, read_config
-from crossroads.feed import write_feed
+from crossroads.feed import write_feeds
 from crossroads.guide import Guide
 from crossroads.history_html import date_sections, page_marks
 from crossroads.html_repair import footer_titles, repair_theme_markup
@@ -121,6 +121,6 @@ def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
     for name, html in redirects.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_bytes(html.encode("utf-8"))
-    write_feed(site, guide, site_url)
+    write_feeds(site, guide, site_url)
     # Last, so the index reads the pages as published (aliases in, redirect pages out).
     return Finished(changed, sorted(redirects), index_site(site, guide))

@@ -6,8 +6,9 @@ Both run on HTML after rendering, in the hooks (``on_page_content``, ``on_post_p
 * each section that changed since the history began gets ``data-changed="DATE"`` on its
   heading (``sections.js`` reads it) and, right after it, "Changed on DATE", linked to that
   day on the "What changed" page; the page's opening is dated after its ``<h1>``;
-* every page's head names the Atom feed (``<link rel="alternate">``), so browsers and feed
-  readers find it, and its body says the guide keeps a history (``data-cr-dated``).
+* every page's head names the Atom feed (``<link rel="alternate">``), a technology's page
+  its own feed too, so browsers and feed readers find them, and its body says the guide
+  keeps a history (``data-cr-dated``).
 
 A guide whose history holds no change yet gets no date and no feed; one without a history
 gets nothing. Running either twice adds nothing.
@@ -19,6 +20,7 @@ import re
 
 from markupsafe import Markup
 
+from crossroads.feed import feeds
 from crossroads.guide import Guide
 from crossroads.history import History
 from crossroads.paths import FEED_PATH, page_url, path_for
@@ -73,12 +75,17 @@ def page_marks(html: str, page: str | None, guide: Guide, site_url: str) -> str:
     if not history.entries or f'<link rel="alternate" type="{_FEED_TYPE}"' in html:
         return html
     if page is not None:
-        href = "../" * page.count("/") + FEED_PATH
+        up = "../" * page.count("/")
+        shown = [f for f in feeds(guide) if f.path == FEED_PATH or f.page == page]
+        links = [(f.title, up + f.path) for f in shown]
     else:
-        href = (site_url if site_url.endswith("/") else site_url + "/") + FEED_PATH
-    title = f"{guide.info.name}: what changed"
-    link = Markup('<link rel="alternate" type="{}" title="{}" href="{}">').format(
-        _FEED_TYPE, title, href
+        base = site_url if site_url.endswith("/") else site_url + "/"
+        links = [(f"{guide.info.name}: what changed", base + FEED_PATH)]
+    marks = "".join(
+        Markup('<link rel="alternate" type="{}" title="{}" href="{}">\n').format(
+            _FEED_TYPE, title, href
+        )
+        for title, href in links
     )
     end = html.find("</head>")
-    return html if end == -1 else f"{html[:end]}{link}\n{html[end:]}"
+    return html if end == -1 else f"{html[:end]}{marks}{html[end:]}"

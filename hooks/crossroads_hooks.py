@@ -25,7 +25,7 @@ from crossroads.build_date import build_date
 from crossroads.engine_files import ASSETS, SCRIPTS, STYLES, THEME_DIR
 from crossroads.error_page import error_page
 from crossroads.errors import DataError
-from crossroads.feed import write_feed
+from crossroads.feed import write_feeds
 from crossroads.history_html import date_sections, page_marks
 from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
@@ -151,7 +151,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The search index is read from the built pages, as `finish` reads any builder's.
     state = config[STATE_KEY]
     if not state["error"]:
-        write_feed(Path(config.site_dir), state["guide"], config.site_url or "")
+        write_feeds(Path(config.site_dir), state["guide"], config.site_url or "")
         index_site(Path(config.site_dir), state["guide"])
 
 

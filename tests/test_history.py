@@ -18,7 +18,7 @@ from crossroads.diff_fields import Place
 from crossroads.diff_markdown import describe, escape
 from crossroads.diff_snapshot import comparable, kept, restored
 from crossroads.errors import DataError
-from crossroads.feed import ATOM, atom_feed
+from crossroads.feed import ATOM, atom_feed, feeds
 from crossroads.guide import Guide
 from crossroads.history import HISTORY_FILE, History, read_history
 from crossroads.history_html import date_sections, page_marks
@@ -164,7 +164,7 @@ def test_the_feed_is_atom_with_an_entry_per_page_and_day(
     feed = ET.fromstring(text)
     ns = {"a": ATOM}
     assert feed.tag == f"{{{ATOM}}}feed"
-    assert feed.findtext("a:id", namespaces=ns) == "https://example.org/formats/changes/"
+    assert feed.findtext("a:id", namespaces=ns) == "https://example.org/formats/changes.xml"
     assert feed.findtext("a:title", namespaces=ns) == "Config Formats: what changed"
     assert feed.findtext("a:updated", namespaces=ns) == "2026-12-04T00:00:00Z"
     entries = feed.findall("a:entry", ns)
@@ -188,6 +188,18 @@ def test_the_feed_is_atom_with_an_entry_per_page_and_day(
         '<link rel="alternate" type="application/atom+xml" title="Config Formats: what changed" '
         'href="../../changes.xml">'
     ) in marked
+    # A technology's page names its own feed too: its page and the comparisons it is in.
+    assert (
+        '<link rel="alternate" type="application/atom+xml" '
+        'title="Config Formats: what changed for TOML" href="../../technologies/toml/changes.xml">'
+    ) in marked
+    (toml_feed,) = [f for f in feeds(guide) if f.path == "technologies/toml/changes.xml"]
+    own = ET.fromstring(atom_feed(guide, "", toml_feed) or "")
+    titles = [e.findtext("a:title", namespaces=ns) for e in own.findall("a:entry", ns)]
+    assert titles == ["TOML: Comments", "TOML vs YAML"]
+    link = own.find("a:entry/a:link", ns)
+    assert link is not None and link.get("href") == "../../technologies/toml/#comments"
+    assert page_marks(HEAD, "criteria/", guide, "").count(FEED_LINK) == 1
     assert page_marks(marked, "technologies/toml/", guide, PUBLICATION.site_url) == marked
     on_404 = page_marks(HEAD, None, guide, PUBLICATION.site_url)
     assert 'href="https://example.org/formats/changes.xml"' in on_404

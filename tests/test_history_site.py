@@ -108,11 +108,18 @@ def test_every_page_names_the_feed(changed: Build) -> None:
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         links = soup.select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert len(links) == 1, path
+        assert links[0].get("title") == "Crossroads: what changed", path
         href = str(links[0].get("href"))
         if path.name != "404.html":
             resolved = (path.parent / href).resolve()
             assert resolved == (changed.site / "changes.xml").resolve(), path
+        for link in links[1:]:
+            # A technology's own feed, on its page: its page and the comparisons it is in.
+            assert path.parent.parent.name == "technologies", path
+            own = ET.parse(path.parent / str(link.get("href"))).getroot()
+            assert own.findtext(f"{ATOM}title") == f"{link.get('title')}"
+    flask = changed.page("technologies/flask/")
+    assert len(flask.select('head link[type="application/atom+xml"]')) == 2
 
 
 def test_the_new_pages_are_valid_html(changed: Build) -> None:
