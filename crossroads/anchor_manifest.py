@@ -1,9 +1,11 @@
 """``python -m crossroads anchors update|check``: record published anchors on purpose.
 
 ``update`` adds every page and anchor the guide now has to ``data/published-anchors.json``
-(nothing is ever removed); ``check`` fails, naming them, if the guide has pages or anchors
-the manifest does not list yet. Removing or renaming a published anchor is never done
-here: declare where it moved in ``data/moved.yml``, and the build keeps the old link working.
+(nothing is ever removed), and records in ``data/section-history.json`` which sections
+changed today and how (:mod:`crossroads.history_update`); ``check`` fails, naming them, if
+the guide has pages or anchors the manifest does not list yet. Removing or renaming a
+published anchor is never done here: declare where it moved in ``data/moved.yml``, and the
+build keeps the old link working.
 """
 
 from __future__ import annotations
@@ -11,32 +13,75 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from crossroads.anchors import MANIFEST_NAME, UPDATE_COMMAND, merged, read_manifest, write_manifest
-from crossroads.checking import current_anchors
+from crossroads import rendering
+from crossroads.anchors import (
+    MANIFEST_NAME,
+    UPDATE_COMMAND,
+    Anchors,
+    merged,
+    read_manifest,
+    write_manifest,
+)
+from crossroads.checking import current_anchors, page_anchors, read_config, rendered, rendered_pages
+from crossroads.history import HISTORY_FILE, History, write_history
+from crossroads.history_update import CHANGES_URL, recorded, with_history
+from crossroads.paths import path_for
 from crossroads.validation import load_guide
 
 
-def unrecorded(config_file: Path, today: dt.date) -> tuple[list[str], dict[str, set[str]]]:
-    """Pages and anchors the manifest does not list yet, and the manifest with them added."""
-    manifest_path = config_file.parent / "data" / MANIFEST_NAME
-    published = read_manifest(manifest_path)
+def recording(config_file: Path, today: dt.date) -> tuple[Anchors, History]:
+    """The guide's section history with today's version recorded, and the anchors the guide
+    then has."""
     guide = load_guide(config_file.parent / "data", today)
-    after = merged(published, current_anchors(config_file, guide, today))
-    new = sorted(
+    html = rendered_pages(config_file, guide, today)
+    history = recorded(guide, html, today)
+    guide = with_history(guide, history)
+    # Of every page, only "What changed" is made from the history: render it as it is now.
+    html.pop(CHANGES_URL, None)
+    if history.entries:
+        page = {path_for("changes"): rendering.changes_page(guide)}
+        html.update(rendered(page, read_config(config_file)))
+    return page_anchors(html, guide), history
+
+
+def new_anchors(published: Anchors, after: Anchors) -> list[str]:
+    return sorted(
         f"/{page}#{anchor}" if anchor else f"/{page}"
         for page, ids in after.items()
         for anchor in ([""] if page not in published else [])
         + sorted(ids - published.get(page, set()))
     )
-    return new, after
+
+
+def unrecorded(config_file: Path, today: dt.date) -> tuple[list[str], dict[str, set[str]]]:
+    """Pages and anchors the manifest does not list yet, and the manifest with them added."""
+    published = read_manifest(config_file.parent / "data" / MANIFEST_NAME)
+    guide = load_guide(config_file.parent / "data", today)
+    after = merged(published, current_anchors(config_file, guide, today))
+    return new_anchors(published, after), after
+
+
+def update(config_file: Path, today: dt.date) -> int:
+    data_dir = config_file.parent / "data"
+    published = read_manifest(data_dir / MANIFEST_NAME)
+    current, history = recording(config_file, today)
+    after = merged(published, current)
+    new = new_anchors(published, after)
+    write_manifest(data_dir / MANIFEST_NAME, after)
+    write_history(data_dir, history)
+    print(f"{len(new)} new pages and anchors recorded in data/{MANIFEST_NAME}")
+    today_entries = [e for e in history.entries if e.date == today]
+    if not history.entries and history.began == today:
+        print(f"data/{HISTORY_FILE}: the guide's history begins today")
+    else:
+        print(f"data/{HISTORY_FILE}: {len(today_entries)} sections changed on {today.isoformat()}")
+    return 0
 
 
 def anchors_command(action: str, config_file: Path, today: dt.date) -> int:
-    new, after = unrecorded(config_file, today)
     if action == "update":
-        write_manifest(config_file.parent / "data" / MANIFEST_NAME, after)
-        print(f"{len(new)} new pages and anchors recorded in data/{MANIFEST_NAME}")
-        return 0
+        return update(config_file, today)
+    new, _ = unrecorded(config_file, today)
     if new:
         print(f"data/{MANIFEST_NAME} does not list {len(new)} published pages or anchors:")
         for item in new[:50]:

@@ -32,6 +32,7 @@ from crossroads.coverage import thin_coverage
 from crossroads.data_files import DataFile
 from crossroads.errors import DataError, DataProblem, display_path
 from crossroads.guide import Guide
+from crossroads.history import read_history
 from crossroads.publication import Publication, url_path
 from crossroads.site import expand_markers, generated_pages
 from crossroads.untagged import untagged_names
@@ -84,17 +85,22 @@ def expanded_pages(guide: Guide, docs_dir: Path) -> tuple[dict[str, str], list[D
     return pages, problems
 
 
-def page_anchors(pages: dict[str, str], config: dict[str, Any], guide: Guide) -> Anchors:
-    """Page URL -> the ids its content will have, anchor aliases included."""
+def rendered(pages: dict[str, str], config: dict[str, Any]) -> dict[str, str]:
+    """Page URL -> its content as HTML, rendered with the extensions ``mkdocs.yml`` lists."""
     names, settings = _extensions(config)
     renderer = markdown.Markdown(extensions=names, extension_configs=settings)
-    anchors: Anchors = {}
+    html: dict[str, str] = {}
     for src_uri, text in pages.items():
-        url = url_path(src_uri)
         renderer.reset()
-        ids = ids_in(renderer.convert(_without_front_matter(text)))
-        anchors[url] = ids | set(aliases_on(url, guide.moves))
-    return anchors
+        html[url_path(src_uri)] = renderer.convert(_without_front_matter(text))
+    return html
+
+
+def page_anchors(html: dict[str, str], guide: Guide) -> Anchors:
+    """Page URL -> the ids its content (page URL -> HTML) will have, anchor aliases included."""
+    return {
+        url: ids_in(content) | set(aliases_on(url, guide.moves)) for url, content in html.items()
+    }
 
 
 def _without_front_matter(text: str) -> str:
@@ -137,10 +143,15 @@ def clashes(
 
 def current_anchors(config_file: Path, guide: Guide, today: dt.date) -> Anchors:
     """Page URL -> ids, for the guide as it would be built now; raises :class:`DataError`."""
+    return page_anchors(rendered_pages(config_file, guide, today), guide)
+
+
+def rendered_pages(config_file: Path, guide: Guide, today: dt.date) -> dict[str, str]:
+    """Page URL -> its content as the build renders it; raises :class:`DataError`."""
     pages, problems = _pages(config_file, guide, today)
     if problems:
         raise DataError(problems)
-    return page_anchors(pages, read_config(config_file), guide)
+    return rendered(pages, read_config(config_file))
 
 
 @dataclass(frozen=True)
@@ -154,7 +165,7 @@ class Checked:
 def check_project(config_file: Path, today: dt.date) -> Checked:
     """Check the guide whose ``mkdocs.yml`` is ``config_file``; raise :class:`DataError`."""
     files = checked_files(config_file.parent / "data", today)
-    guide = assemble(files)
+    guide = assemble(files, read_history(config_file.parent / "data"))
     current = current_anchors(config_file, guide, today)
     published = read_manifest(config_file.parent / "data" / MANIFEST_NAME)
     problems = promise_problems(published, current, guide.moves)

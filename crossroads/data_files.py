@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crossroads.errors import DataError, DataProblem, display_path
+from crossroads.history import HISTORY_FILE
 from crossroads.loading import YamlDocument, load_yaml
 from crossroads.model import (
     Article,
@@ -70,7 +71,12 @@ class DataFile:
 
 
 def what_the_guide_reads() -> str:
-    names = [*SINGLE_FILES, MANIFEST_FILE, *(f"{folder}/<id>.yml" for folder in FOLDERS)]
+    names = [
+        *SINGLE_FILES,
+        MANIFEST_FILE,
+        HISTORY_FILE,
+        *(f"{folder}/<id>.yml" for folder in FOLDERS),
+    ]
     return ", ".join(names)
 
 
@@ -119,7 +125,7 @@ def _read_one(file: DataFile, problems: list[DataProblem]) -> DataFile:
 
 def stray_files(data_dir: Path) -> list[DataProblem]:
     """YAML or JSON files under ``data_dir`` that the guide would not read."""
-    read = {data_dir / name for name in (*SINGLE_FILES, MANIFEST_FILE)}
+    read = {data_dir / name for name in (*SINGLE_FILES, MANIFEST_FILE, HISTORY_FILE)}
     problems = []
     for path in sorted(data_dir.rglob("*")):
         relative = path.relative_to(data_dir)
@@ -160,7 +166,7 @@ def _meant_as(relative: Path) -> Path | None:
     assert found is not None  # only data-like files are strays
     stem = relative.name[: found.start()]
     if len(relative.parts) == 1:
-        names = [*SINGLE_FILES, MANIFEST_FILE]
+        names = [*SINGLE_FILES, MANIFEST_FILE, HISTORY_FILE]
         extension = ".json" if found.group(1).lower() == "json" else ".yml"
         name = nearest(stem + extension, names)
         return Path(name) if name else None

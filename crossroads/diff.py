@@ -10,7 +10,7 @@ order, re-wrapped folded text) is no change. :mod:`crossroads.diff_markdown` ren
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from crossroads.diff_fields import Field, Place, page_titles
@@ -146,23 +146,54 @@ _EDITS: dict[str, type[Edit]] = {
 }
 
 
+@dataclass(frozen=True)
+class View:
+    """What readers see of one guide, all that :func:`diff` compares: its pages' titles,
+    items, the lists whose order shows, its moves and its sources' titles. It can be kept
+    (:mod:`crossroads.diff_snapshot`) and compared with a later version of the guide."""
+
+    titles: Mapping[str, str]  # URL path -> page title, in build order
+    items: Sequence[Item]
+    orderings: Sequence[Ordering]
+    moves: Moves
+    source_titles: Mapping[str, str]
+
+
+def view(guide: Guide) -> View:
+    titles = page_titles(guide)
+    return View(
+        titles,
+        items(guide, titles),
+        list(orderings(guide, titles)),
+        guide.moves,
+        {s.id: s.title for s in guide.sources.values()},
+    )
+
+
 def diff(old: Guide, new: Guide) -> list[Change]:
     """Every change a reader of ``new`` would see, compared with ``old``, in the guide's order."""
-    old_titles, new_titles = page_titles(old), page_titles(new)
-    added = [page for page in new_titles if page not in old_titles]
-    removed = [page for page in old_titles if page not in new_titles]
-    changes: list[Change] = [PageAdded(Place(page, new_titles[page])) for page in added]
-    changes += [PageRemoved(Place(page, old_titles[page])) for page in removed]
-    changes += _moves(old.moves, new.moves, new_titles)
-    source_titles = {s.id: s.title for s in [*old.sources.values(), *new.sources.values()]}
+    return diff_views(view(old), view(new))
+
+
+def diff_views(old: View, new: View) -> list[Change]:
+    """:func:`diff` of what readers see of two guides."""
+    added = [page for page in new.titles if page not in old.titles]
+    removed = [page for page in old.titles if page not in new.titles]
+    changes: list[Change] = [PageAdded(Place(page, new.titles[page])) for page in added]
+    changes += [PageRemoved(Place(page, old.titles[page])) for page in removed]
+    changes += _moves(old.moves, new.moves, new.titles)
+    source_titles = {**old.source_titles, **new.source_titles}
     pages_changed = {*added, *removed}
-    changes += _items(items(old, old_titles), items(new, new_titles), pages_changed, source_titles)
-    changes += _reorderings(orderings(old, old_titles), orderings(new, new_titles))
+    changes += _items(old.items, new.items, pages_changed, source_titles)
+    changes += _reorderings(old.orderings, new.orderings)
     return changes
 
 
 def _items(
-    old: list[Item], new: list[Item], pages_changed: set[str], source_titles: Mapping[str, str]
+    old: Iterable[Item],
+    new: Iterable[Item],
+    pages_changed: set[str],
+    source_titles: Mapping[str, str],
 ) -> Iterator[Change]:
     """Items removed, added and edited; what is on a page added or removed is that page."""
     before = {item.key: item for item in old}

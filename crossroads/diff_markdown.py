@@ -4,6 +4,8 @@ Changes are grouped by page (pages added, removed and moved first), each a bulle
 links the section by its anchor and says what changed. Links are relative to the site's
 root, or absolute under ``site_url``. Data text comes from pull requests, so every piece of
 it is escaped: it shows as written and cannot add markup, links or @-mentions to a comment.
+The guide's own "What changed" page and feed show the same words (:func:`describe`), made
+HTML by :func:`crossroads.changes.line_html`.
 """
 
 from __future__ import annotations
@@ -94,29 +96,33 @@ def _is_page_change(change: Change) -> bool:
 
 def _describe(change: Change, site_url: str) -> str:
     """One bullet: the section, linked, and what happened to it."""
-    link = _link(change.place, site_url)
+    return f"{_link(change.place, site_url)}: {describe(change)}"
+
+
+def describe(change: Change) -> str:
+    """What happened to the change's section, as Markdown: the words after its link."""
     match change:
         case PageAdded():
-            return f"{link}: new page"
+            return "new page"
         case PageRemoved():
-            return f"{link}: page removed"
+            return "page removed"
         case PageMoved(old=old):
-            return f"{link}: page moved from `{old}`; the old address forwards here"
+            return f"page moved from `{old}`; the old address forwards here"
         case MoveDropped(place=place, old=old):
             what = f"#{old}" if place.anchor else old
-            return f"{link}: links to `{what}` no longer forward here (`data/moved.yml`)"
+            return f"links to `{what}` no longer forward here (`data/moved.yml`)"
         case AnchorMoved(old=old):
-            return f"{link}: anchor moved from `#{old}`; links to it land here"
+            return f"anchor moved from `#{old}`; links to it land here"
         case ItemAdded(kind=kind, name=name) | ItemRemoved(kind=kind, name=name):
             verb = "added" if isinstance(change, ItemAdded) else "removed"
             named = "" if name == change.place.name else f" “{escape(name)}”"
-            return f"{link}: {kind}{named} {verb}"
+            return f"{kind}{named} {verb}"
         case Reordered(what=what):
-            return f"{link}: {escape(what)} in a new order"
+            return f"{escape(what)} in a new order"
         case CitationsChanged(part=part):
-            return f"{link}: {_part(part)}{_citations(change)}"
+            return f"{_part(part)}{_citations(change)}"
         case Edit(part=part):
-            return f"{link}: {_part(part)}{_edit(change)}"
+            return f"{_part(part)}{_edit(change)}"
     raise TypeError(f"no description for {change!r}")
 
 

@@ -5,7 +5,9 @@ the anchor aliases ``data/moved.yml`` declares into their pages, repairs the the
 markup (and the page titles its footer escaped a second time), checks the published-anchor
 promises (failing with the hooked build's messages) and writes a redirect page at the old
 address of every moved page, then writes the search index (:mod:`crossroads.search`) from
-the finished pages. Nothing is written
+the finished pages. It dates the sections that changed and names the feed in every page's
+head, and writes the feed (:mod:`crossroads.history_html`, :mod:`crossroads.feed`), as the
+hooks do. Nothing is written
 unless every promise holds, so a failed finish leaves the site as the builder made it.
 Page titles and descriptions are escaped earlier, by ``generate``, in the front matter.
 """
@@ -26,7 +28,9 @@ from crossroads.anchors import (
 )
 from crossroads.built_html import content_span
 from crossroads.checking import hand_written_pages, read_config
+from crossroads.feed import write_feeds
 from crossroads.guide import Guide
+from crossroads.history_html import date_sections, page_marks
 from crossroads.html_repair import footer_titles, repair_theme_markup
 from crossroads.page_meta import twice_escaped_titles
 from crossroads.publication import Publication, url_path
@@ -48,25 +52,35 @@ class Finished:
     search: SearchIndex
 
 
+def _publication(config_file: Path) -> Publication:
+    config = read_config(config_file)
+    return Publication(
+        site_url=str(config.get("site_url") or ""), repo_url=str(config.get("repo_url") or "")
+    )
+
+
 def page_sources(config_file: Path, guide: Guide, today: dt.date) -> dict[str, str]:
     """Every page the guide has, hand-written and generated: docs path -> Markdown."""
     config = read_config(config_file)
     docs_dir = config_file.parent / str(config.get("docs_dir", "docs"))
-    publication = Publication(
-        site_url=str(config.get("site_url") or ""), repo_url=str(config.get("repo_url") or "")
-    )
+    publication = _publication(config_file)
     return {**hand_written_pages(docs_dir), **generated_pages(guide, today, publication)}
 
 
-def _finish_page(html: str, aliases: dict[str, str], twice: dict[str, str]) -> tuple[str, set[str]]:
+def _finish_page(
+    html: str, url: str, guide: Guide, site_url: str, twice: dict[str, str]
+) -> tuple[str, set[str]]:
     start, end = content_span(html)
     content = html[start:end]
     present = ids_in(content)
     # A site finished before already has its aliases: running finish again adds none.
+    aliases = aliases_on(url, guide.moves)
     missing = {old: new for old, new in aliases.items() if old not in present}
     content, ids = anchor_content(content, missing)
+    content = date_sections(content, url, guide.history)
     html = html[:start] + content + html[end:]
-    return footer_titles(repair_theme_markup(html), twice), ids
+    html = footer_titles(repair_theme_markup(html), twice)
+    return page_marks(html, url, guide, site_url), ids
 
 
 def _read(path: Path) -> str:
@@ -83,6 +97,7 @@ def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
     data_dir = config_file.parent / "data"
     guide = load_guide(data_dir, today)
     sources = page_sources(config_file, guide, today)
+    site_url = _publication(config_file).site_url
     twice = twice_escaped_titles(sources.values())
     updates: dict[Path, str] = {}
     current: Anchors = {}
@@ -91,11 +106,11 @@ def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
         if not path.is_file():
             # Not built (excluded by the builder), so not published: the check says so.
             continue
-        aliases = aliases_on(url, guide.moves)
-        updates[path], current[url] = _finish_page(_read(path), aliases, twice)
+        updates[path], current[url] = _finish_page(_read(path), url, guide, site_url, twice)
     for name in THEME_PAGES:
         if (site / name).is_file():
-            updates[site / name] = repair_theme_markup(_read(site / name))
+            html = repair_theme_markup(_read(site / name))
+            updates[site / name] = page_marks(html, None, guide, site_url)
     check_promises(data_dir, current, guide.moves)
     changed = []
     for path, html in sorted(updates.items()):
@@ -106,5 +121,6 @@ def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
     for name, html in redirects.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_bytes(html.encode("utf-8"))
+    write_feeds(site, guide, site_url)
     # Last, so the index reads the pages as published (aliases in, redirect pages out).
     return Finished(changed, sorted(redirects), index_site(site, guide))

@@ -4,7 +4,9 @@ renderers ask of it (which statements a page may show, a cell's assessment, ...)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import field
 
+from crossroads.history import History
 from crossroads.model import (
     Article,
     Assessment,
@@ -38,6 +40,8 @@ class Guide(Record):
     moves: Moves
     # 'technology:<id>' -> the data file it came from, for "report a problem" links.
     origins: dict[str, str]
+    # When each section last changed (data/section-history.json); empty until recorded.
+    history: History = field(default_factory=History)
 
     def files_of(self, *parts: str) -> list[str]:
         """The data files these parts come from (keys of :attr:`origins`), for "report a

@@ -39,6 +39,7 @@ PageKind = Literal[
     "decide",
     "sources",
     "criteria",
+    "changes",
 ]
 
 _PATHS: dict[PageKind, str] = {
@@ -54,11 +55,15 @@ _PATHS: dict[PageKind, str] = {
     "decide": "decide.md",
     "sources": "sources.md",
     "criteria": "criteria.md",
+    "changes": "changes.md",
 }
 
 # Pages of a kind that exists only when its data does; a nav entry for one that is not
 # generated is dropped rather than left dangling.
-OPTIONAL_KINDS: tuple[PageKind, ...] = ("decide", "use-cases", "articles")
+OPTIONAL_KINDS: tuple[PageKind, ...] = ("decide", "use-cases", "articles", "changes")
+
+# The Atom feed of the "What changed" page, from the site root; written after the build.
+FEED_PATH = "changes.xml"
 
 # The flowchart page's section ids: a question's and an outcome's.
 QUESTION_PREFIX = "q-"

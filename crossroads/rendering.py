@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from crossroads import markdown_text, paths
+from crossroads.changes import by_day, day_list, relative_href
 from crossroads.citations import cited_in
 from crossroads.guide import Guide
 from crossroads.jinja_env import render
@@ -117,6 +118,15 @@ def sources_page(guide: Guide, today: dt.date) -> str:
         # A place's page is a registry path, made of checked ids.
         link_to_path=lambda path, anchor: paths.link_to_path(path, anchor, page=page),
     )
+
+
+def changes_page(guide: Guide) -> str:
+    """What changed, newest first, from the section history (:mod:`crossroads.changes`)."""
+    here = paths.page_url(paths.path_for("changes"))
+    href = relative_href(here.count("/"))
+    days = [(day, day_list(pages, href)) for day, pages in by_day(guide.history)]
+    feed_href = Markup("../" * here.count("/") + paths.FEED_PATH)
+    return render("changes.md.j2", guide=guide, days=days, feed_href=feed_href)
 
 
 def criteria_page(guide: Guide) -> str:

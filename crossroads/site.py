@@ -41,6 +41,8 @@ def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> d
         pages[path_for("use-cases")] = rendering.use_cases_index(guide)
     for use_case in guide.use_cases.values():
         pages[path_for("use-case", use_case.id)] = rendering.use_case_page(guide, use_case)
+    if guide.history.entries:
+        pages[path_for("changes")] = rendering.changes_page(guide)
     if guide.articles:
         pages[path_for("articles")] = rendering.articles_index(guide)
     for article in guide.articles.values():

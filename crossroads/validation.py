@@ -21,6 +21,7 @@ from crossroads.data_files import DataFile, read_data
 from crossroads.data_rules import rule_problems
 from crossroads.errors import DataError
 from crossroads.guide import Guide
+from crossroads.history import History, read_history
 from crossroads.id_index import check_references, index_ids
 from crossroads.model import ComparisonsFile, Moves, StatementsFile, Technology
 
@@ -29,7 +30,7 @@ STALE_AFTER = dt.timedelta(days=365)
 
 def load_guide(data_dir: Path, today: dt.date) -> Guide:
     """Read and validate the whole guide under ``data_dir``; raise :class:`DataError` if invalid."""
-    return assemble(checked_files(data_dir, today))
+    return assemble(checked_files(data_dir, today), read_history(data_dir))
 
 
 def checked_files(data_dir: Path, today: dt.date) -> list[DataFile]:
@@ -45,8 +46,8 @@ def checked_files(data_dir: Path, today: dt.date) -> list[DataFile]:
     return files
 
 
-def assemble(files: list[DataFile]) -> Guide:
-    """The guide from files that all parsed and passed every check."""
+def assemble(files: list[DataFile], history: History | None = None) -> Guide:
+    """The guide from files that all parsed and passed every check, with its section history."""
     single = {f.path.name: f.value for f in files if f.folder is None}
     items: dict[str, dict[str, Any]] = {}
     for f in files:
@@ -66,6 +67,7 @@ def assemble(files: list[DataFile]) -> Guide:
         flowchart=single.get("flowchart.yml"),
         moves=single.get("moved.yml") or Moves(),
         origins=_origins(files),
+        history=history or History(),
     )
 
 

@@ -25,6 +25,8 @@ from crossroads.build_date import build_date
 from crossroads.engine_files import ASSETS, SCRIPTS, STYLES, THEME_DIR
 from crossroads.error_page import error_page
 from crossroads.errors import DataError
+from crossroads.feed import write_feeds
+from crossroads.history_html import date_sections, page_marks
 from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
 from crossroads.publication import Publication
@@ -120,7 +122,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
         # MkDocs validates links to anchors against ids it saw while rendering Markdown; the
         # aliases are added after that, so Markdown links to an old id stay valid.
         page.present_anchor_ids.update(aliases)
-    return html
+    return date_sections(html, page.url, state["guide"].history)
 
 
 def on_env(env: Any, config: MkDocsConfig, **_: object) -> Any:
@@ -137,20 +139,28 @@ def on_env(env: Any, config: MkDocsConfig, **_: object) -> Any:
     return env
 
 
-def on_post_page(output: str, **_: object) -> str:
-    return repair_theme_markup(output)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = repair_theme_markup(output)
+    state = config[STATE_KEY]
+    if state["error"]:
+        return output
+    return page_marks(output, page.url, state["guide"], config.site_url or "")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     # The search index is read from the built pages, as `finish` reads any builder's.
     state = config[STATE_KEY]
     if not state["error"]:
+        write_feeds(Path(config.site_dir), state["guide"], config.site_url or "")
         index_site(Path(config.site_dir), state["guide"])
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    error = config[STATE_KEY]["error"]
-    if error and template_name == "404.html":
-        return error_page(error)
-    # Theme-only pages such as 404.html.
-    return repair_theme_markup(output_content)
+    state = config[STATE_KEY]
+    if state["error"] and template_name == "404.html":
+        return error_page(state["error"])
+    # Theme-only pages such as 404.html, served at any address.
+    output = repair_theme_markup(output_content)
+    if state["error"] or not template_name.endswith(".html"):
+        return output
+    return page_marks(output, None, state["guide"], config.site_url or "")

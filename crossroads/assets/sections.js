@@ -6,6 +6,17 @@
   "use strict";
   var article = document.querySelector(".md-content article");
   if (!article) return;
+  // A guide with a section history dates the links it copies (?since=DAY); a page opened
+  // from one says which sections changed after that day (their headings carry data-changed).
+  var dated = document.body.hasAttribute("data-cr-dated");
+  var since = (/[?&]since=(\d{4}-\d\d-\d\d)/.exec(location.search) || [])[1];
+  if (since) article.querySelectorAll("[data-changed]").forEach(function (heading) {
+    var note = heading.nextElementSibling;
+    if (heading.getAttribute("data-changed") > since && note && note.classList.contains("cr-changed")) {
+      note.classList.add("cr-changed--since");
+      note.append(", since this link was shared");
+    }
+  });
   article.querySelectorAll("h2[id], h3[id]").forEach(function (heading) {
     if (heading.closest("#cr-flow")) return;
     var permalink = heading.querySelector(".headerlink");
@@ -16,8 +27,10 @@
     button.textContent = "Copy link";
     button.setAttribute("aria-label", "Copy link to this section: " + name);
     button.addEventListener("click", function () {
-      // The page and the anchor only: a ?h= search highlight is not part of the address.
-      var url = window.location.origin + window.location.pathname + "#" + heading.id;
+      // The page, the day (local) and the anchor: a ?h= search highlight is not part of it.
+      var now = new Date();
+      var day = new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+      var url = location.origin + location.pathname + (dated ? "?since=" + day : "") + "#" + heading.id;
       var done = function (text) {
         button.textContent = text;
         window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
