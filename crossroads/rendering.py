@@ -126,7 +126,9 @@ def changes_page(guide: Guide) -> str:
     href = relative_href(here.count("/"))
     days = [(day, day_list(pages, href)) for day, pages in by_day(guide.history)]
     feed_href = Markup("../" * here.count("/") + paths.FEED_PATH)
-    return render("changes.md.j2", guide=guide, days=days, feed_href=feed_href)
+    return render(
+        "changes.md.j2", page=paths.path_for("changes"), guide=guide, days=days, feed_href=feed_href
+    )
 
 
 def criteria_page(guide: Guide) -> str:
