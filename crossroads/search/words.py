@@ -117,7 +117,7 @@ def stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _search_words(compound: str) -> tuple[str, ...]:
-    """The stemmed search words of one word as written: itself, or for "node.js" the
+    """The stemmed search words of one word as written: itself, or for "socket.io" the
     joined form and each part; none for a stop word."""
     parts = _JOINERS.split(compound) if not compound.isalnum() else [compound]
     words = [_JOINERS.sub("", compound), *parts] if len(parts) > 1 else parts
