@@ -133,5 +133,16 @@ class PageReferences:
             f'<li id="{passage.anchor}" class="cr-passage"{margin}>'
             f'<span class="cr-backlinks">{backlinks}</span>'
             '<button type="button" class="cr-passage-toggle" aria-expanded="false">'
-            f"“{escape(passage.quote)}”</button></li>"
+            f"{quoted(passage.quote)}</button></li>"
         )
+
+
+QUOTATION_MARKS = '"“”„«»'
+
+
+def quoted(text: str) -> str:
+    """``text`` HTML-escaped in quotation marks, unless it starts or ends with one of its
+    own: a passage quoting a quotation (``"node": ">= 18"``) would show doubled marks."""
+    if text[:1] in QUOTATION_MARKS or text[-1:] in QUOTATION_MARKS:
+        return escape(text)
+    return f"“{escape(text)}”"

@@ -133,6 +133,9 @@ def test_a_comparison_prints_cleanly(page: Page, base_url: str) -> None:
     assert href and href in after
     wrap = page.locator(".cr-compare .md-typeset__scrollwrap").first
     assert wrap.evaluate("w => getComputedStyle(w).overflowY") == "visible"
+    # Back-links are for the screen: no arrows on paper.
+    backlinks = page.locator(".cr-backlinks").first
+    assert backlinks.evaluate("e => getComputedStyle(e).display") == "none"
 
 
 def test_on_a_phone_each_criterion_is_a_block_with_its_columns_named(

@@ -200,6 +200,34 @@ def test_printing_a_decision_prints_the_path_and_the_outcome(page: Page, base_ur
     expect(page.locator(".cr-flow button").first).to_be_hidden()
 
 
+def test_a_printed_decision_is_its_path_outcome_and_sources_on_two_pages(
+    page: Page, base_url: str
+) -> None:
+    """Every decision prints on at most two pages: the overview tree, the other outcomes and
+    the page's list of sources stay off paper; the outcome's sources and quotes are there."""
+    page.emulate_media(media="print")  # as page.pdf() prints, unless told "screen"
+    for path, outcome_id in PATHS:
+        page.goto(f"{base_url}decide/?{query_for(path)}")
+        expect(page.locator(f'.cr-flow__outcome[data-outcome="{outcome_id}"]')).to_be_attached()
+        for hidden in (".cr-tree", "#outcomes", "#o-" + outcome_id, "ol.cr-references"):
+            expect(page.locator(hidden)).to_be_hidden()
+        expect(page.locator(".cr-flow__path")).to_be_visible()
+        expect(page.locator(".cr-flow__outcome blockquote.cr-quote").first).to_be_visible()
+        pages = pdf_pages(page.pdf(format="A4"))
+        assert pages <= 2, f"{outcome_id}: {pages} pages"
+
+
+def query_for(path: list[Step]) -> str:
+    return "&".join(f"q-{q}={a}" for q, a in path)
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF Chromium printed: the /Count of its root page tree, the largest."""
+    counts = re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)
+    assert counts, "no page tree found"
+    return max(int(c) for c in counts)
+
+
 def test_without_javascript_the_whole_tree_is_there(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
