@@ -122,6 +122,32 @@ def test_a_long_table_scrolls_with_the_page_its_header_row_in_view(
     expect(other).to_be_in_viewport()
 
 
+def test_a_link_to_the_table_keeps_the_choice(browser: Browser, base_url: str) -> None:
+    """Both "Copy link to this table" and the section's own "Copy link" give the choice and
+    the table's section; opening that link shows the same table, scrolled to it."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(base_url + "compare/?t=nodejs,flask,fastapi&c=testing,database")
+    page.get_by_role("checkbox", name="FastAPI").uncheck()
+    page.get_by_role("button", name="Copy link to this table").click()
+    expect(page.locator(".cr-picker__copied")).to_have_text("Link copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == base_url + "compare/?t=nodejs,flask&c=database,testing#all-technologies"
+    page.locator("#all-technologies .cr-copy-link").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == copied
+    shown = visible_rows(page), visible_header(page)
+    context.close()
+    for width, height in ((360, 640), (390, 844), (1366, 768)):
+        opened = browser.new_page(viewport={"width": width, "height": height})
+        opened.goto(copied)
+        opened.wait_for_load_state("load")
+        assert (visible_rows(opened), visible_header(opened)) == shown
+        expect(opened.locator(".cr-picker__status")).to_be_in_viewport()
+        expect(opened.locator(f"{TABLE} tbody tr:visible").first).to_be_in_viewport()
+        opened.close()
+
+
 def test_a_comparison_prints_cleanly(page: Page, base_url: str) -> None:
     page.goto(base_url + "compare/nodejs-vs-flask/")
     page.emulate_media(media="print")

@@ -200,6 +200,27 @@ def test_printing_a_decision_prints_the_path_and_the_outcome(page: Page, base_ur
     expect(page.locator(".cr-flow button").first).to_be_hidden()
 
 
+@pytest.mark.parametrize(("width", "height"), [(360, 640), (390, 844), (1366, 768)])
+def test_a_shared_decision_opens_at_the_recommendation(
+    browser: Browser, base_url: str, width: int, height: int
+) -> None:
+    """A link to a decision opens scrolled to it: the answers taken just above the outcome."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    path, outcome_id = max(PATHS, key=lambda p: len(p[0]))
+    page.goto(f"{base_url}decide/?{query_for(path)}")
+    page.wait_for_load_state("load")
+    answers = page.locator(".cr-flow__path")
+    expect(answers).to_be_in_viewport()
+    expect(page.locator(f'.cr-flow__outcome[data-outcome="{outcome_id}"] h2')).to_be_in_viewport()
+    header = page.locator(".md-header").bounding_box()
+    box = answers.bounding_box()
+    assert header and box and header["height"] <= box["y"] < header["height"] + 40
+    # The start of the flowchart still opens at the top of the page.
+    page.goto(f"{base_url}decide/")
+    assert page.evaluate("scrollY") == 0
+    page.close()
+
+
 def test_a_printed_decision_is_its_path_outcome_and_sources_on_two_pages(
     page: Page, base_url: str
 ) -> None:

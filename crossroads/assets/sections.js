@@ -16,8 +16,10 @@
     button.textContent = "Copy link";
     button.setAttribute("aria-label", "Copy link to this section: " + name);
     button.addEventListener("click", function () {
-      // The page and the anchor only: a ?h= search highlight is not part of the address.
-      var url = window.location.origin + window.location.pathname + "#" + heading.id;
+      // The page and the anchor, never a ?h= search highlight; a section may add a query
+      // that keeps what the reader chose in it (compare.js: data-query).
+      var url = window.location.origin + window.location.pathname +
+        (heading.getAttribute("data-query") || "") + "#" + heading.id;
       var done = function (text) {
         button.textContent = text;
         window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
