@@ -1,14 +1,20 @@
-"""Every page at phone and desktop widths, in Chromium: nothing scrolls sideways, and the
-home page's first screen offers the ways into the guide."""
+"""Every page at phone and desktop widths, in Chromium: nothing scrolls sideways, no box
+inside an article scrolls on its own, and the home page's first screen offers the ways into
+the guide, every comparison and compare any among them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.conftest import Build
+from crossroads.paths import COMPARE_ANY_ANCHOR
+from crossroads.validation import load_guide
+from tests.conftest import ROOT, Build
+
+GUIDE = load_guide(ROOT / "data", dt.date.today())
 
 WIDTHS = (360, 390, 1366)
 # Boxes inside the article that scroll on their own, either way: a reader's wheel or thumb
@@ -63,6 +69,10 @@ def test_the_home_pages_first_screen_offers_the_ways_in(
     assert any(h.endswith("/decide") for h in hrefs), hrefs
     assert any("/compare/" in h for h in hrefs), hrefs
     assert any(h.endswith("/use-cases") for h in hrefs), hrefs
+    # Every comparison, and compare any.
+    for comparison in GUIDE.comparisons:
+        assert any(h.endswith(f"/compare/{comparison.id}") for h in hrefs), comparison.id
+    assert any(h.endswith(f"/compare/#{COMPARE_ANY_ANCHOR}") for h in hrefs), hrefs
     for link in ways.all():
         expect(link).to_be_in_viewport(ratio=1)
     page.close()
