@@ -71,8 +71,7 @@
     pop = marker = null;
   }
   function open(link) {
-    var passage = document.getElementById(link.hash.slice(1));
-    if (!passage) return;
+    var passage = document.getElementById(link.hash.slice(1));  // references.py writes both
     var head = document.createElement("span"), quote = document.createElement("span"),
       more = document.createElement("a");
     // The list entry up to its date: the title (a link to the source), publisher, date.
@@ -115,7 +114,7 @@
     }
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && pop) close(true);
+    if (event.key === "Escape") close(true);
   });
   document.addEventListener("focusin", function (event) {
     if (pop && event.target !== marker && !pop.contains(event.target)) close();
