@@ -68,6 +68,7 @@ def environment() -> Environment:
     env.globals.update(
         QUESTION_PREFIX=Markup(paths.QUESTION_PREFIX),
         OUTCOME_PREFIX=Markup(paths.OUTCOME_PREFIX),
+        COMPARE_ANY_ANCHOR=Markup(paths.COMPARE_ANY_ANCHOR),
         VERDICT_LABELS=words.VERDICT_LABELS,
         FIT_LABELS=words.FIT_LABELS,
         comparison_title=words.comparison_title,

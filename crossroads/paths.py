@@ -68,6 +68,9 @@ FEED_PATH = "changes.xml"
 # The flowchart page's section ids: a question's and an outcome's.
 QUESTION_PREFIX = "q-"
 OUTCOME_PREFIX = "o-"
+# The comparisons page's section with the "compare any" table (links to it may carry a
+# choice of technologies and criteria: ?t=…&c=…#all-technologies).
+COMPARE_ANY_ANCHOR = "all-technologies"
 
 
 def path_for(kind: PageKind, item_id: str | None = None) -> str:

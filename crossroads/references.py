@@ -105,7 +105,7 @@ class PageReferences:
         source = self.guide.sources[entry.source_id]
         covers = f" ({escape(source.covers)})" if source.covers else ""
         day = source.checked.isoformat()
-        passages = "".join(self._passage(p) for p in entry.passages.values())
+        passages = "".join(self._passage(p, n) for n, p in enumerate(entry.passages.values()))
         count = len(entry.passages)
         # On a phone the passages fold under this button, except the one a marker leads to.
         toggle = (
@@ -119,17 +119,30 @@ class PageReferences:
         )
 
     @staticmethod
-    def _passage(passage: _Passage) -> str:
+    def _passage(passage: _Passage, before: int) -> str:
         # One line per passage: back-links to its markers, then the quote cut to the line;
-        # the marker's target, or a tap on the quote, shows all of it.
+        # the marker's target, or a tap on the quote, shows all of it. ``before`` passages
+        # of the same source precede it: a jump here keeps the source's title in view.
         count = len(passage.markers)
         backlinks = "".join(
             f'<a href="#{marker}" aria-label="Back to citation {n} of {count}">↑</a>'
             for n, marker in enumerate(passage.markers, start=1)
         )
+        margin = f' style="--cr-n:{before}"' if before else ""
         return (
-            f'<li id="{passage.anchor}" class="cr-passage">'
+            f'<li id="{passage.anchor}" class="cr-passage"{margin}>'
             f'<span class="cr-backlinks">{backlinks}</span>'
             '<button type="button" class="cr-passage-toggle" aria-expanded="false">'
-            f"“{escape(passage.quote)}”</button></li>"
+            f"{quoted(passage.quote)}</button></li>"
         )
+
+
+QUOTATION_MARKS = '"“”„«»'
+
+
+def quoted(text: str) -> str:
+    """``text`` HTML-escaped in quotation marks, unless it starts or ends with one of its
+    own: a passage quoting a quotation (``"node": ">= 18"``) would show doubled marks."""
+    if text[:1] in QUOTATION_MARKS or text[-1:] in QUOTATION_MARKS:
+        return escape(text)
+    return f"“{escape(text)}”"

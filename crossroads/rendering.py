@@ -236,6 +236,6 @@ def opening(guide: Guide, page: str) -> str:
 
 
 def ways_in(guide: Guide, page: str) -> str:
-    """Links to the ways into the guide that exist: the flowchart, a comparison, use cases."""
-    first = guide.comparisons[0] if guide.comparisons else None
-    return render("fragments/ways_in.md.j2", page=page, guide=guide, first_comparison=first)
+    """Links to the ways into the guide that exist: the flowchart, every comparison and
+    compare any, use cases."""
+    return render("fragments/ways_in.md.j2", page=page, guide=guide)

@@ -101,26 +101,51 @@ def test_without_javascript_the_full_table_shows(browser: Browser, base_url: str
     context.close()
 
 
-def test_the_header_row_and_criterion_column_stay_in_view(page: Page, base_url: str) -> None:
-    """On a wide screen the table stays a table; with more columns than fit, it scrolls in its
-    box with the header row and the criterion column held in place."""
-    page.set_viewport_size({"width": 1000, "height": 700})
-    page.goto(base_url + "compare/nodejs-vs-flask/")
-    table = page.locator(".cr-compare table").first
-    table.evaluate("t => { t.style.minWidth = '1600px'; }")  # as with many technologies
+def test_a_long_table_scrolls_with_the_page_its_header_row_in_view(
+    page: Page, base_url: str
+) -> None:
+    """No scroll box in the article: the table scrolls with the page and its header row
+    sticks just below the site header."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(base_url + "compare/")
     wrap = page.locator(".cr-compare .md-typeset__scrollwrap").first
-    first_cell = page.locator(".cr-compare tbody tr").nth(6).locator("td").first
-    other_cell = page.locator(".cr-compare tbody tr").nth(6).locator("td").nth(1)
-    before = first_cell.bounding_box()
-    other_before = other_cell.bounding_box()
-    wrap.evaluate("w => { w.scrollTop = 400; w.scrollLeft = 200; }")
-    header = page.locator(".cr-compare thead th").nth(1)
-    wrap_box, header_box = wrap.bounding_box(), header.bounding_box()
-    after, other_after = first_cell.bounding_box(), other_cell.bounding_box()
-    assert wrap_box and header_box and before and after and other_before and other_after
-    assert abs(header_box["y"] - wrap_box["y"]) < 2
-    assert abs(after["x"] - wrap_box["x"]) < 2  # held at the left edge of the box
-    assert other_after["x"] < other_before["x"] - 100
+    assert wrap.evaluate("w => w.scrollHeight <= w.clientHeight + 1")
+    assert wrap.evaluate("w => w.getBoundingClientRect().height") > 2 * 768
+    row = page.locator(f"{TABLE} tbody tr").nth(10)
+    row.evaluate("r => window.scrollTo(0, r.getBoundingClientRect().top + scrollY - 300)")
+    header = page.locator(".md-header").bounding_box()
+    cells = page.locator(f"{TABLE} thead th")
+    first, other = cells.nth(0), cells.nth(2)
+    for cell in (first, other):
+        box = cell.bounding_box()
+        assert header and box and abs(box["y"] - (header["y"] + header["height"])) < 1
+    expect(other).to_be_in_viewport()
+
+
+def test_a_link_to_the_table_keeps_the_choice(browser: Browser, base_url: str) -> None:
+    """Both "Copy link to this table" and the section's own "Copy link" give the choice and
+    the table's section; opening that link shows the same table, scrolled to it."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(base_url + "compare/?t=nodejs,flask,fastapi&c=testing,database")
+    page.get_by_role("checkbox", name="FastAPI").uncheck()
+    page.get_by_role("button", name="Copy link to this table").click()
+    expect(page.locator(".cr-picker__copied")).to_have_text("Link copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == base_url + "compare/?t=nodejs,flask&c=database,testing#all-technologies"
+    page.locator("#all-technologies .cr-copy-link").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == copied
+    shown = visible_rows(page), visible_header(page)
+    context.close()
+    for width, height in ((360, 640), (390, 844), (1366, 768)):
+        opened = browser.new_page(viewport={"width": width, "height": height})
+        opened.goto(copied)
+        opened.wait_for_load_state("load")
+        assert (visible_rows(opened), visible_header(opened)) == shown
+        expect(opened.locator(".cr-picker__status")).to_be_in_viewport()
+        expect(opened.locator(f"{TABLE} tbody tr:visible").first).to_be_in_viewport()
+        opened.close()
 
 
 def test_a_comparison_prints_cleanly(page: Page, base_url: str) -> None:
@@ -134,6 +159,9 @@ def test_a_comparison_prints_cleanly(page: Page, base_url: str) -> None:
     assert href and href in after
     wrap = page.locator(".cr-compare .md-typeset__scrollwrap").first
     assert wrap.evaluate("w => getComputedStyle(w).overflowY") == "visible"
+    # Back-links are for the screen: no arrows on paper.
+    backlinks = page.locator(".cr-backlinks").first
+    assert backlinks.evaluate("e => getComputedStyle(e).display") == "none"
 
 
 def test_on_a_phone_each_criterion_is_a_block_with_its_columns_named(

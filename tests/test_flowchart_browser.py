@@ -200,6 +200,55 @@ def test_printing_a_decision_prints_the_path_and_the_outcome(page: Page, base_ur
     expect(page.locator(".cr-flow button").first).to_be_hidden()
 
 
+@pytest.mark.parametrize(("width", "height"), [(360, 640), (390, 844), (1366, 768)])
+def test_a_shared_decision_opens_at_the_recommendation(
+    browser: Browser, base_url: str, width: int, height: int
+) -> None:
+    """A link to a decision opens scrolled to it: the answers taken just above the outcome."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    path, outcome_id = max(PATHS, key=lambda p: len(p[0]))
+    page.goto(f"{base_url}decide/?{query_for(path)}")
+    page.wait_for_load_state("load")
+    answers = page.locator(".cr-flow__path")
+    expect(answers).to_be_in_viewport()
+    expect(page.locator(f'.cr-flow__outcome[data-outcome="{outcome_id}"] h2')).to_be_in_viewport()
+    header = page.locator(".md-header").bounding_box()
+    box = answers.bounding_box()
+    assert header and box and header["height"] <= box["y"] < header["height"] + 40
+    # The start of the flowchart still opens at the top of the page.
+    page.goto(f"{base_url}decide/")
+    assert page.evaluate("scrollY") == 0
+    page.close()
+
+
+def test_a_printed_decision_is_its_path_outcome_and_sources_on_two_pages(
+    page: Page, base_url: str
+) -> None:
+    """Every decision prints on at most two pages: the overview tree, the other outcomes and
+    the page's list of sources stay off paper; the outcome's sources and quotes are there."""
+    page.emulate_media(media="print")  # as page.pdf() prints, unless told "screen"
+    for path, outcome_id in PATHS:
+        page.goto(f"{base_url}decide/?{query_for(path)}")
+        expect(page.locator(f'.cr-flow__outcome[data-outcome="{outcome_id}"]')).to_be_attached()
+        for hidden in (".cr-tree", "#outcomes", "#o-" + outcome_id, "ol.cr-references"):
+            expect(page.locator(hidden)).to_be_hidden()
+        expect(page.locator(".cr-flow__path")).to_be_visible()
+        expect(page.locator(".cr-flow__outcome blockquote.cr-quote").first).to_be_visible()
+        pages = pdf_pages(page.pdf(format="A4"))
+        assert pages <= 2, f"{outcome_id}: {pages} pages"
+
+
+def query_for(path: list[Step]) -> str:
+    return "&".join(f"q-{q}={a}" for q, a in path)
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF Chromium printed: the /Count of its root page tree, the largest."""
+    counts = re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)
+    assert counts, "no page tree found"
+    return max(int(c) for c in counts)
+
+
 def test_without_javascript_the_whole_tree_is_there(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -125,15 +125,121 @@ def test_an_anchor_alias_lands_with_instant_navigation(
         fresh.close()
 
 
+MARKERS = ".cr-assessment .cr-cite > a"
+
+
+@pytest.mark.parametrize("width", [360, 390, 1366])
+def test_a_marker_shows_its_source_in_place(browser: Browser, base_url: str, width: int) -> None:
+    """A marker opens the source's title, the date it was checked and the passage beside it;
+    Escape, a click elsewhere and the marker again close it, and the page never moves."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + "compare/nodejs-vs-flask/")
+    marker = page.locator(MARKERS).nth(3)
+    marker.scroll_into_view_if_needed()
+    expect(marker).to_have_attribute("aria-expanded", "false")
+    passage = page.locator(attr_selector(marker.get_attribute("href")))
+    entry = passage.locator("xpath=../..")
+    title = entry.locator("a").first.inner_text()
+    checked = entry.locator("time").first.inner_text()
+    quote = passage.locator(".cr-passage-toggle").inner_text()
+    at = page.evaluate("scrollY")
+
+    marker.click()
+    pop = page.locator(f"#{marker.get_attribute('aria-controls')}")
+    expect(pop).to_be_in_viewport(ratio=1)
+    expect(marker).to_have_attribute("aria-expanded", "true")
+    expect(pop.get_by_role("link", name=title)).to_be_visible()
+    expect(pop).to_contain_text(f"checked {checked}")
+    expect(pop.locator(".cr-pop__quote")).to_have_text(quote)
+    assert page.evaluate("scrollY") == at
+    assert "#" not in page.url
+    box = pop.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.keyboard.press("Escape")
+    expect(pop).to_have_count(0)
+    expect(marker).to_be_focused()
+    expect(marker).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")  # by keyboard: the marker opens it, Tab goes into it
+    expect(pop).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(pop.get_by_role("link", name=title)).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(marker).to_be_focused()
+    marker.click()
+    marker.click()  # the marker again
+    expect(pop).to_have_count(0)
+    marker.click()
+    page.mouse.click(2, 400)  # elsewhere
+    expect(pop).to_have_count(0)
+    marker.click()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the popover's two links: focus moved on
+    expect(pop).to_have_count(0)
+    assert page.evaluate("scrollY") == at
+    page.close()
+
+
+def test_a_marker_near_the_foot_of_the_screen_opens_upwards(
+    browser: Browser, base_url: str
+) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 700})
+    page.goto(base_url + "compare/nodejs-vs-flask/")
+    marker = page.locator(MARKERS).nth(5)
+    marker.evaluate("m => window.scrollBy(0, m.getBoundingClientRect().bottom - innerHeight + 4)")
+    at = page.evaluate("scrollY")
+    marker.click()
+    expect(page.locator(".cr-pop")).to_be_in_viewport(ratio=1)
+    assert page.evaluate("scrollY") == at
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_jump_to_the_list_keeps_the_sources_title_in_view(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    """From every marker (the popover's link, or the marker itself without JavaScript) the
+    passage lands in view with its source's title above it, below the sticky header."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + "compare/nodejs-vs-flask/")
+    hidden = page.evaluate(
+        """() => {
+        const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const bad = [];
+        for (const marker of document.querySelectorAll('.cr-cite > a')) {
+          location.hash = marker.hash;
+          const passage = document.getElementById(marker.hash.slice(1));
+          const title = passage.parentElement.parentElement.querySelector('a');
+          const top = title.getBoundingClientRect().top, end = passage.getBoundingClientRect();
+          if (top < header || end.bottom > innerHeight) bad.push(marker.hash);
+        }
+        return bad;
+      }"""
+    )
+    assert page.locator("ol.cr-references li.cr-passage").count() > 50
+    assert hidden == []
+    marker = page.locator(MARKERS).first
+    marker.click()
+    page.locator(".cr-pop").get_by_role("link", name="In the list of sources").click()
+    expect(page).to_have_url(re.compile(re.escape(str(marker.get_attribute("href"))) + "$"))
+    expect(page.locator(attr_selector(marker.get_attribute("href")))).to_be_in_viewport()
+    expect(page.locator(".cr-pop")).to_have_count(0)
+    page.close()
+
+
 def test_a_citation_marker_leads_to_the_sources_words_and_back(
     browser: Browser, base_url: str
 ) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(base_url + "compare/nodejs-vs-flask/")
-    marker = page.locator(".cr-assessment .cr-cite a").first
-    passage = page.locator(attr_selector(marker.get_attribute("href")))
+    marker = page.locator(MARKERS).first
+    target = attr_selector(marker.get_attribute("href"))
+    passage = page.locator(target)
     expect(passage).to_be_hidden()  # folded under its source on a phone
     marker.click()
+    page.locator(".cr-pop").get_by_role("link", name="In the list of sources").click()
     expect(passage).to_be_in_viewport()
     quote = passage.locator(".cr-passage-toggle")
     # The passage a marker leads to shows all of the quote, not a line cut short.
@@ -151,9 +257,12 @@ def test_a_citation_marker_leads_to_the_sources_words_and_back(
     for item in entry.locator("li.cr-passage").all():
         expect(item).to_be_visible()
     page.close()
+    # Without JavaScript the marker itself leads to the passage in the list.
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
     plain.goto(base_url + "compare/nodejs-vs-flask/")
+    plain.locator(MARKERS).first.click()
+    expect(plain.locator(target)).to_be_in_viewport()
     quote = plain.locator("li.cr-passage .cr-passage-toggle").first
     expect(quote).to_be_visible()
     assert quote.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"

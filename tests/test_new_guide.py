@@ -51,7 +51,13 @@ def test_the_new_guide_has_every_page_kind_and_its_home_points_the_way(new_site:
         assert (new_site.site / path / "index.html").is_file(), path
     home = new_site.page("")
     ways = [a.get_text(" ", strip=True) for a in home.select(".cr-ways-in a")]
-    assert ways == ["Answer a few questions", "Compare side by side", "Pick your use case"]
+    assert ways == [
+        "Answer a few questions",
+        "Compare side by side",
+        "TOML vs YAML",
+        "any formats you choose",
+        "Pick your use case",
+    ]
     assert home.select_one(".cr-compare table") is not None
     # The guide's own words, from data/guide.yml, not the engine's.
     assert "TOML" in home.get_text()
@@ -100,7 +106,7 @@ def test_page_kinds_without_data_disappear_from_pages_and_nav(tmp_path: Path) ->
     assert "Decide" not in nav and "Use cases" not in nav
     assert "Comparisons" in nav
     ways = [a.get_text(" ", strip=True) for a in home.select(".cr-ways-in a")]
-    assert ways == ["Compare side by side"]
+    assert ways == ["Compare side by side", "TOML vs YAML", "any formats you choose"]
 
 
 def _free_port() -> int:

@@ -78,3 +78,26 @@ def test_no_axe_violations_in_the_search_dialog(
     context.close()
     assert violations == []
     assert overflow <= 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1366])
+def test_no_axe_violations_with_a_sources_popover_open(
+    browser: Browser, base_url: str, scheme: str, width: int
+) -> None:
+    context = browser.new_context(
+        color_scheme=scheme,  # type: ignore[arg-type]
+        viewport={"width": width, "height": 800},
+    )
+    page = context.new_page()
+    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.locator(".cr-assessment .cr-cite > a").nth(2).click()
+    assert page.locator(".cr-pop").is_visible()
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => `${v.id} (${v.impact}): `
+                      + v.nodes.slice(0, 3).map(n => n.target).join(', '))"""
+    )
+    context.close()
+    assert violations == []

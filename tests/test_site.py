@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from crossroads.guide import Guide
+from crossroads.references import QUOTATION_MARKS, quoted
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from tests.conftest import ROOT, Build, run_build, search_records
@@ -138,7 +139,6 @@ def test_every_criterion_has_a_section_with_dated_sources(site: Build, guide: Gu
                     # The cited words, within the passage as the page shows it (a shorter
                     # excerpt of a passage another statement quotes longer shows the longer).
                     shown = text_of(passage.select_one(".cr-passage-toggle"))
-                    assert shown.startswith("“") and shown.endswith("”")
                     assert " ".join(quote.split()) in shown
                     item = passage.find_parent("li")
                     assert item is not None
@@ -146,6 +146,26 @@ def test_every_criterion_has_a_section_with_dated_sources(site: Build, guide: Gu
                     assert source.publisher in text_of(item)
                     time = item.find("time")
                     assert time is not None and time["datetime"] == source.checked.isoformat()
+
+
+def test_a_quoted_passage_has_one_pair_of_quotation_marks(site: Build, guide: Guide) -> None:
+    """A passage is shown in quotation marks, unless it is itself a quotation: a quoted
+    ``"node": ">= 18"`` must not read (or print) with doubled marks."""
+    own_marks = 0
+    for html in site.site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for toggle in page.select(".cr-passage-toggle"):
+            shown = toggle.get_text()
+            if shown[:1] == "“" and shown[-1:] == "”":
+                inner = shown[1:-1]
+                assert inner[:1] not in QUOTATION_MARKS, shown
+                assert inner[-1:] not in QUOTATION_MARKS, shown
+            else:  # the passage's own marks, no others
+                assert shown[:1] in QUOTATION_MARKS or shown[-1:] in QUOTATION_MARKS, shown
+                own_marks += 1
+    assert own_marks, "this guide quotes at least one quotation (a package.json line)"
+    assert quoted('"node": ">= 18"') == "&quot;node&quot;: &quot;&gt;= 18&quot;"
+    assert quoted("plain <words>") == "“plain &lt;words&gt;”"
 
 
 def test_each_page_lists_each_source_it_cites_once(site: Build) -> None:

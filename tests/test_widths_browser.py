@@ -1,21 +1,29 @@
-"""Every page at phone and desktop widths, in Chromium: nothing scrolls sideways, and the
-home page's first screen offers the ways into the guide."""
+"""Every page at phone and desktop widths, in Chromium: nothing scrolls sideways, no box
+inside an article scrolls on its own, and the home page's first screen offers the ways into
+the guide, every comparison and compare any among them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.conftest import Build
+from crossroads.paths import COMPARE_ANY_ANCHOR
+from crossroads.validation import load_guide
+from tests.conftest import ROOT, Build
+
+GUIDE = load_guide(ROOT / "data", dt.date.today())
 
 WIDTHS = (360, 390, 1366)
-# Boxes inside the article that scroll sideways; code blocks may, nothing else.
-SIDEWAYS_BOXES = """() => [...document.querySelectorAll('article *')].filter(e => {
-    const s = getComputedStyle(e);
-    const scrolls = ['auto', 'scroll'].includes(s.overflowX);
-    return scrolls && e.scrollWidth > e.clientWidth + 1 && !e.closest('pre, code');
+# Boxes inside the article that scroll on their own, either way: a reader's wheel or thumb
+# gets caught in them. Code blocks may scroll, nothing else.
+SCROLL_BOXES = """() => [...document.querySelectorAll('article *')].filter(e => {
+    const s = getComputedStyle(e), scrolls = v => ['auto', 'scroll'].includes(v);
+    const x = scrolls(s.overflowX) && e.scrollWidth > e.clientWidth + 1;
+    const y = scrolls(s.overflowY) && e.scrollHeight > e.clientHeight + 1;
+    return (x || y) && !e.closest('pre, code');
   }).map(e => e.tagName + '.' + e.className)"""
 
 
@@ -29,7 +37,9 @@ def published_pages(site: Build) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_scrolls_sideways(browser: Browser, base_url: str, site: Build, width: int) -> None:
+def test_no_page_scrolls_sideways_nor_any_box_in_it(
+    browser: Browser, base_url: str, site: Build, width: int
+) -> None:
     page = browser.new_page(viewport={"width": width, "height": 800})
     # A decision taken to its outcome is a page state of its own.
     paths = [*published_pages(site), "decide/?q-workload=model&q-model-library=python"]
@@ -41,9 +51,9 @@ def test_no_page_scrolls_sideways(browser: Browser, base_url: str, site: Build, 
         width_used = page.evaluate("document.documentElement.scrollWidth")
         if width_used > width:
             problems.append(f"{path or '/'}: page is {width_used} px wide")
-        boxes = page.evaluate(SIDEWAYS_BOXES)
+        boxes = page.evaluate(SCROLL_BOXES)
         if boxes:
-            problems.append(f"{path or '/'}: boxes scroll sideways: {boxes}")
+            problems.append(f"{path or '/'}: boxes scroll on their own: {boxes}")
     page.close()
     assert problems == []
 
@@ -59,6 +69,10 @@ def test_the_home_pages_first_screen_offers_the_ways_in(
     assert any(h.endswith("/decide") for h in hrefs), hrefs
     assert any("/compare/" in h for h in hrefs), hrefs
     assert any(h.endswith("/use-cases") for h in hrefs), hrefs
+    # Every comparison, and compare any.
+    for comparison in GUIDE.comparisons:
+        assert any(h.endswith(f"/compare/{comparison.id}") for h in hrefs), comparison.id
+    assert any(h.endswith(f"/compare/#{COMPARE_ANY_ANCHOR}") for h in hrefs), hrefs
     for link in ways.all():
         expect(link).to_be_in_viewport(ratio=1)
     page.close()

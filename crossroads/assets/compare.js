@@ -35,16 +35,24 @@
   }
 
   var chosen = { t: fromUrl("t", data.technologies), c: fromUrl("c", data.criteria) };
+  // The section the table is in: its links carry the choice (sections.js reads data-query).
+  var heading = root.previousElementSibling;
+  while (heading && heading.tagName !== "H2") heading = heading.previousElementSibling;
 
-
-  function saveToUrl() {
-    var params = new URLSearchParams(window.location.search);
+  // The choice as a query, ?t=…&c=…, kept in the address with any other parameter.
+  function query(params) {
     [["t", data.technologies], ["c", data.criteria]].forEach(function (pair) {
       if (chosen[pair[0]].length === pair[1].length) params.delete(pair[0]);
       else params.set(pair[0], chosen[pair[0]].join(","));
     });
-    var query = params.toString().replace(/%2C/g, ",");
-    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    var text = params.toString().replace(/%2C/g, ",");
+    return text ? "?" + text : "";
+  }
+
+  function saveToUrl() {
+    window.history.replaceState(null, "", window.location.pathname +
+      query(new URLSearchParams(window.location.search)) + window.location.hash);
+    heading.setAttribute("data-query", query(new URLSearchParams()));
   }
 
   function apply() {
@@ -143,16 +151,19 @@
   root.querySelectorAll("button[data-none]").forEach(function (button) {
     button.addEventListener("click", function () { setAll(button.getAttribute("data-none"), []); });
   });
+  // Onto the clipboard, saying so; where that is not allowed, fallback offers the text.
+  function copy(text, said, fallback) {
+    var done = function () { copied.textContent = said; };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+    else fallback();
+  }
   root.querySelector(".cr-picker__markdown").addEventListener("click", function () {
     var text = asMarkdown();
     markdownBox.value = text;
-    var fallback = function () {
+    copy(text, "Copied.", function () {
       markdownBox.hidden = false; markdownBox.focus(); markdownBox.select();
       copied.textContent = "Select the Markdown below and copy it.";
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () { copied.textContent = "Copied."; }, fallback);
-    } else { fallback(); }
+    });
   });
   root.querySelector(".cr-picker__csv").addEventListener("click", function () {
     var link = h("a", { href: URL.createObjectURL(new Blob([asCsv()], { type: "text/csv" })),
@@ -161,6 +172,16 @@
     link.click();
     link.remove();
   });
+  root.querySelector(".cr-picker__link").addEventListener("click", function () {
+    var url = window.location.origin + window.location.pathname + heading.getAttribute("data-query") +
+      "#" + heading.id;
+    copy(url, "Link copied.", function () { window.prompt("Copy this link:", url); });
+  });
   root.hidden = false;
+  saveToUrl();
   apply();
+  // A link to this table with a choice in it opens at the table, once the page has settled.
+  if (window.location.hash === "#" + heading.id && heading.getAttribute("data-query")) {
+    window.addEventListener("load", function () { status.scrollIntoView(); });
+  }
 })();

@@ -225,4 +225,7 @@
   window.addEventListener("popstate", function () { render(true); });
   root.hidden = false;
   render(false);
+  // A shared decision opens at its answers, the recommendation just below them.
+  var path = root.querySelector(".cr-flow__path");
+  if (path && !window.location.hash) path.scrollIntoView();
 })();

@@ -27,10 +27,13 @@
     button.textContent = "Copy link";
     button.setAttribute("aria-label", "Copy link to this section: " + name);
     button.addEventListener("click", function () {
-      // The page, the day (local) and the anchor: a ?h= search highlight is not part of it.
+      // The page, what the reader chose in the section (compare.js: data-query) and, in a
+      // dated guide, the day (local) the link was copied; never a ?h= search highlight.
       var now = new Date();
       var day = new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
-      var url = location.origin + location.pathname + (dated ? "?since=" + day : "") + "#" + heading.id;
+      var query = heading.getAttribute("data-query") || "";
+      if (dated) query += (query ? "&" : "?") + "since=" + day;
+      var url = location.origin + location.pathname + query + "#" + heading.id;
       var done = function (text) {
         button.textContent = text;
         window.setTimeout(function () { button.textContent = "Copy link"; }, 2500);
@@ -64,5 +67,70 @@
     var fold = isQuote ? button.nextElementSibling : button.parentElement;
     if (isDetail) fold = fold.nextElementSibling;
     if (fold) fold.classList.toggle("cr-open", open);
+  });
+})();
+
+/* Evidence beside the statement: a citation marker opens, in place, the source's title, the
+   date it was checked and the passage quoted, taken from the page's list of sources. Escape,
+   a click elsewhere, focus moving on or the marker again closes it; nothing on the page moves.
+   Without JavaScript the marker leads to the passage in that list, which print shows too. */
+(function () {
+  "use strict";
+  var pop, marker;
+  function close(refocus) {
+    if (!pop) return;
+    pop.remove();
+    marker.setAttribute("aria-expanded", "false");
+    if (refocus) marker.focus({ preventScroll: true });
+    pop = marker = null;
+  }
+  function open(link) {
+    var passage = document.getElementById(link.hash.slice(1));  // references.py writes both
+    var head = document.createElement("span"), quote = document.createElement("span"),
+      more = document.createElement("a");
+    // The list entry up to its date: the title (a link to the source), publisher, date.
+    for (var n = passage.parentElement.parentElement.firstChild; !/^(BUTTON|UL)$/.test(n.nodeName);
+      n = n.nextSibling) head.append(n.cloneNode(true));
+    quote.className = "cr-pop__quote";
+    quote.textContent = passage.querySelector("button").textContent;
+    more.href = link.hash;
+    more.textContent = "In the list of sources";
+    pop = document.createElement("span");
+    pop.id = "cr_pop";
+    pop.className = "cr-pop";
+    pop.append(head, quote, more);
+    link.after(pop);
+    marker = link;
+    link.setAttribute("aria-expanded", "true");
+    // Beside the marker and inside the article; above it when it does not fit below and
+    // there is more room above.
+    var sup = link.parentElement.getBoundingClientRect(), box = pop.getBoundingClientRect(),
+      article = link.closest("article").getBoundingClientRect();
+    pop.style.left = Math.max(article.left, Math.min(link.getBoundingClientRect().left,
+      article.right - box.width)) - sup.left + "px";
+    if (box.bottom > innerHeight && sup.top > innerHeight - sup.bottom) pop.classList.add("cr-pop--up");
+  }
+  document.querySelectorAll(".cr-cite a").forEach(function (link) {
+    link.setAttribute("aria-expanded", "false");
+    link.setAttribute("aria-controls", "cr_pop");
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".cr-cite > a");
+    if (pop && pop.contains(event.target)) {
+      if (event.target.closest("a")) close();
+      return;
+    }
+    var again = link && link === marker;
+    close();
+    if (link) {
+      event.preventDefault();
+      if (!again) open(link);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") close(true);
+  });
+  document.addEventListener("focusin", function (event) {
+    if (pop && event.target !== marker && !pop.contains(event.target)) close();
   });
 })();
