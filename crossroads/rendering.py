@@ -149,7 +149,7 @@ def use_case_page(guide: Guide, use_case: UseCase) -> str:
 
 def use_cases_index(guide: Guide) -> str:
     def fit(use_case: UseCase, technology_id: str) -> Recommendation | None:
-        return next((r for r in use_case.recommendations if r.technology == technology_id), None)
+        return guide.recommendation(use_case.id, technology_id)
 
     return render("use_cases_index.md.j2", guide=guide, fit=fit)
 
@@ -162,8 +162,22 @@ def decide_page(guide: Guide) -> str:
         guide,
         flowchart=guide.flowchart,
         flow_json=script_json(flowchart_data(guide)),
+        outcome_fits=_outcome_fits(guide),
         criterion_link=lambda c: criterion_link(guide, c, everyone),
     )
+
+
+def _outcome_fits(guide: Guide) -> dict[str, Recommendation]:
+    """Outcome id -> how its technology fits its use case, where the outcome names both and
+    the use case recommends on that technology."""
+    assert guide.flowchart is not None
+    fits = {}
+    for outcome in guide.flowchart.outcomes:
+        if outcome.use_case and outcome.technology:
+            found = guide.recommendation(outcome.use_case, outcome.technology)
+            if found is not None:
+                fits[outcome.id] = found
+    return fits
 
 
 # --- fragments hand-written pages can ask for with markers ---------------------------------
@@ -177,12 +191,14 @@ def comparison_table(
     The criterion names link to their sections on ``link_to`` (a comparison page) or on
     this page; with ``by_technology`` each cell links to that technology's own section.
     """
+    statuses = {guide.assessment(t, c.id).status for t in technology_ids for c in guide.criteria}
     return render(
         "fragments/comparison_table.md.j2",
         guide=guide,
         technologies=[guide.technologies[t] for t in technology_ids],
         link_to=link_to,
         by_technology=by_technology,
+        statuses=statuses,
     )
 
 
