@@ -79,6 +79,11 @@ def comparison_page(guide: Guide, comparison: Comparison, publication: Publicati
         title=title,
         technologies=[guide.technologies[t] for t in comparison.technologies],
         table=Markup(comparison_table(guide, comparison.technologies, None)),
+        claim_verdicts={
+            c.verdict
+            for criterion in guide.criteria
+            for _, c in guide.claims_within(comparison.technologies, criterion=criterion.id)
+        },
     )
 
 
@@ -143,6 +148,7 @@ def use_case_page(guide: Guide, use_case: UseCase) -> str:
         guide,
         use_case=use_case,
         statements=statements,
+        claim_verdicts={guide.claim(c)[1].verdict for c in use_case.claims},
         criterion_link=lambda c: criterion_link(guide, c, technology_ids),
     )
 
@@ -151,7 +157,15 @@ def use_cases_index(guide: Guide) -> str:
     def fit(use_case: UseCase, technology_id: str) -> Recommendation | None:
         return guide.recommendation(use_case.id, technology_id)
 
-    return render("use_cases_index.md.j2", guide=guide, fit=fit)
+    pairs = [(u, t) for u in guide.use_cases.values() for t in guide.technologies]
+    found = [fit(u, t) for u, t in pairs]
+    return render(
+        "use_cases_index.md.j2",
+        guide=guide,
+        fit=fit,
+        fits={r.fit for r in found if r is not None},
+        unassessed=None in found,
+    )
 
 
 def decide_page(guide: Guide) -> str:
