@@ -25,17 +25,22 @@ def verdict_word(assessment: Assessment) -> Markup:
     return badge("status", assessment.status)
 
 
-def depends_note(assessment: Assessment) -> Markup:
-    """What decides a "depends" cell and what to check, each on a line of its own (inline
-    HTML, so it can end the verdict's paragraph); nothing for any other cell."""
+def depends_note(assessment: Assessment, *, with_check: bool = True) -> Markup:
+    """What decides a "depends" cell and (``with_check``) what to check, each on a line of
+    its own (inline HTML, so it can end the verdict's paragraph); nothing for another cell."""
     if assessment.decided_by is None or assessment.check is None:
         return Markup("")
     decided_by = markdown_text.text(assessment.decided_by)
     check = markdown_text.text(assessment.check)
+    check_item = (
+        f' <span class="cr-depends__item"><strong>What to check:</strong> {check}</span>'
+        if with_check
+        else ""
+    )
     return Markup(
         '<span class="cr-depends">'
-        f'<span class="cr-depends__item"><strong>What decides it:</strong> {decided_by}</span> '
-        f'<span class="cr-depends__item"><strong>What to check:</strong> {check}</span></span>'
+        f'<span class="cr-depends__item"><strong>What decides it:</strong> {decided_by}</span>'
+        f"{check_item}</span>"
     )
 
 
@@ -50,8 +55,9 @@ def cell_label(column: str) -> Markup:
 
 def verdict_cell(assessment: Assessment, link: Markup | None, column: str) -> Markup:
     """A comparison-table cell: column label, verdict (a grade's icon and word for a cell that
-    depends or is not assessed), one-line reason, what decides a "depends" and, given a
-    ``link``, a link to the section with the details and sources.
+    depends or is not assessed), one-line reason, what decides a "depends" (what to check is
+    in its section, where the table leads) and, given a ``link``, a link to the section with
+    the details and sources.
 
     Without one the row's criterion name is the link (every cell of the row would lead to
     the same section). ``link`` is built by the template from the page registry.
@@ -70,7 +76,7 @@ def verdict_cell(assessment: Assessment, link: Markup | None, column: str) -> Ma
     else:
         verdict = str(verdict_word(assessment))
     details = f" [Details and sources]({link})" if link else ""
-    return Markup(f"{label}{verdict}{reason}{depends_note(assessment)}{details}")
+    return Markup(f"{label}{verdict}{reason}{depends_note(assessment, with_check=False)}{details}")
 
 
 def detail_toggle(label: str) -> Markup:

@@ -202,8 +202,14 @@ def test_a_depends_says_what_decides_it_and_what_to_check_wherever_it_shows(
             if technology_id not in c.technologies:
                 continue
             compared = content(site.page(f"compare/{c.id}/"))
-            cell_text = words(compared.select_one(".cr-glance table") or "")
-            assert all(w in cell_text for w in wanted), (c.id, technology_id, criterion_id)
+            # The table says what decides it; its section says that and what to check.
+            assert wanted[0] in words(compared.select_one(".cr-glance table") or "")
+            heading = compared.find(id=criterion_id)
+            assert heading is not None
+            name = guide.technologies[technology_id].name
+            blocks = heading.find_next_siblings(class_="cr-assessment", limit=len(c.technologies))
+            block = next(b for b in blocks if words(b).startswith(f"{name}: Depends"))
+            assert all(w in words(block) for w in wanted), (c.id, technology_id, criterion_id)
 
 
 def test_compare_any_copies_say_what_a_depends_depends_on(site: Build, guide: Guide) -> None:
