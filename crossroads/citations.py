@@ -25,6 +25,8 @@ class Place(NamedTuple):
 def _places(guide: Guide) -> Iterator[tuple[Place, Mapping[str, str]]]:
     for t in guide.technologies.values():
         page = path_for("technology", t.id)
+        if t.bottom_line is not None:
+            yield Place(t.name, page, "page-title"), t.bottom_line.sources
         yield Place(t.name, page, "page-title"), t.summary.sources
         for criterion in guide.criteria:
             assessment = guide.assessment(t.id, criterion.id)
@@ -32,12 +34,15 @@ def _places(guide: Guide) -> Iterator[tuple[Place, Mapping[str, str]]]:
     for s in guide.statements:
         yield Place(s.title, path_for("technology", s.technologies[0]), s.id), s.sources
     for comparison in guide.comparisons:
-        if comparison.summary is not None:
-            title = comparison_title(guide, comparison)
-            place = Place(title, path_for("comparison", comparison.id), "page-title")
-            yield place, comparison.summary.sources
+        title = comparison_title(guide, comparison)
+        place = Place(title, path_for("comparison", comparison.id), "page-title")
+        for cited in (comparison.bottom_line, comparison.summary):
+            if cited is not None:
+                yield place, cited.sources
     for u in guide.use_cases.values():
         page = path_for("use-case", u.id)
+        if u.bottom_line is not None:
+            yield Place(u.title, page, "page-title"), u.bottom_line.sources
         for r in u.recommendations:
             name = guide.technologies[r.technology].name
             yield Place(f"{u.title}: {name}", page, f"fit-{r.technology}"), r.sources

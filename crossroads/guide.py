@@ -73,6 +73,11 @@ class Guide(Record):
             if r.technology == technology_id
         ]
 
+    def recommendation(self, use_case_id: str, technology_id: str) -> Recommendation | None:
+        """How one technology fits one use case, if the use case says."""
+        use_case = self.use_cases[use_case_id]
+        return next((r for r in use_case.recommendations if r.technology == technology_id), None)
+
     # --- what a page may show: an item appears only where every technology it is about is ---
 
     def statements_within(

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
-from crossroads import markdown_text, markup, paths, words
+from crossroads import grades, markdown_text, markup, paths, words
 
 
 def _finalize(value: Any) -> Any:
@@ -74,6 +74,9 @@ def environment() -> Environment:
         comparison_title=words.comparison_title,
         verdict_word=markup.verdict_word,
         verdict_cell=markup.verdict_cell,
+        depends_note=markup.depends_note,
+        grade=grades.badge,
+        legend=grades.legend,
         cell_label=markup.cell_label,
         detail_toggle=markup.detail_toggle,
     )

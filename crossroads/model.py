@@ -28,7 +28,6 @@ from crossroads.fields import (
     Id,
     Line,
     NodeRef,
-    OptionalCitations,
     PagePath,
     ShortText,
     TechnologyRef,
@@ -38,6 +37,9 @@ from crossroads.fields import (
 )
 from crossroads.record import Record
 from crossroads.rules import Defines, Length, key
+from crossroads.verdicts import Assessment as Assessment
+from crossroads.verdicts import AssessmentStatus as AssessmentStatus
+from crossroads.verdicts import BottomLine as BottomLine
 
 
 class Source(Record):
@@ -62,35 +64,6 @@ class Criterion(Record):
     asks: list[Line] = field(default_factory=list)  # readers' words for it: lead search here
 
 
-AssessmentStatus = Literal["assessed", "depends", "not-assessed"]
-
-
-class Assessment(Record):
-    """How one technology fares on one criterion: a cell plus the section behind it."""
-
-    status: AssessmentStatus = "assessed"
-    verdict: ShortText | None = None
-    reason: Line | None = None
-    detail: Text | None = None
-    sources: OptionalCitations = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if self.status == "assessed":
-            missing = [
-                name for name in ("verdict", "reason", "detail") if getattr(self, name) is None
-            ]
-            if missing:
-                raise ValueError(f"an assessed cell needs {', '.join(missing)}")
-        if self.status == "depends" and (self.reason is None or self.detail is None):
-            raise ValueError(
-                "a 'depends' cell needs a reason and a detail saying what it depends on"
-            )
-        if self.status == "not-assessed" and self.verdict is not None:
-            raise ValueError("a 'not-assessed' cell cannot have a verdict")
-        if self.status != "not-assessed" and not self.sources:
-            raise ValueError("every statement needs at least one source")
-
-
 class Cited(Record):
     """A sentence or paragraph and the sources it rests on."""
 
@@ -106,6 +79,7 @@ class Technology(Record):
     kind: ShortText
     version: ShortText  # the release line this assessment holds for
     homepage: Url
+    bottom_line: BottomLine | None = None  # opens its page, before the summary
     summary: Cited
     assessments: dict[CriterionRef, Assessment]
     asks: list[Line] = field(default_factory=list)  # other names readers search it by
@@ -116,6 +90,7 @@ class Comparison(Record):
 
     id: Annotated[Id, Defines(kind="comparison")]
     technologies: Annotated[list[TechnologyRef], Length(min=2, max=8)]
+    bottom_line: BottomLine | None = None  # opens its page: when to pick which
     summary: Cited | None = None
 
 
@@ -176,6 +151,7 @@ class UseCase(Record):
 
     id: Annotated[Id, Defines(kind=USE_CASE)]
     title: ShortText
+    bottom_line: BottomLine | None = None  # opens its page, before the summary
     summary: Line
     needs: Annotated[list[Need], Length(min=1)]
     recommendations: Annotated[list[Recommendation], Length(min=1)]

@@ -11,7 +11,7 @@ from typing import TypedDict
 
 from crossroads import paths
 from crossroads.guide import Guide
-from crossroads.model import Outcome
+from crossroads.model import Assessment, Outcome
 from crossroads.words import verdict_text
 
 
@@ -99,16 +99,18 @@ def picker_data(guide: Guide) -> PickerData:
         "columns": list(guide.technologies),
         "criteria": [{"id": c.id, "name": c.name} for c in guide.criteria],
         "cells": {
-            t: {
-                c.id: {
-                    "verdict": verdict_text(guide.assessment(t, c.id)),
-                    "reason": guide.assessment(t, c.id).reason or "",
-                }
-                for c in guide.criteria
-            }
+            t: {c.id: _cell(guide.assessment(t, c.id)) for c in guide.criteria}
             for t in guide.technologies
         },
     }
+
+
+def _cell(assessment: Assessment) -> Cell:
+    """A cell as copied text: a "depends" says what decides it and what to check, as shown."""
+    reason = assessment.reason or ""
+    if assessment.decided_by is not None and assessment.check is not None:
+        reason += f" What decides it: {assessment.decided_by} What to check: {assessment.check}"
+    return {"verdict": verdict_text(assessment), "reason": reason.strip()}
 
 
 def criterion_page(guide: Guide, technology_ids: list[str]) -> tuple[paths.PageKind, str | None]:

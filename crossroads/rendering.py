@@ -86,6 +86,11 @@ def comparison_page(guide: Guide, comparison: Comparison, publication: Publicati
         title=title,
         technologies=[guide.technologies[t] for t in comparison.technologies],
         table=Markup(comparison_table(guide, comparison.technologies, None, page=page)),
+        claim_verdicts={
+            c.verdict
+            for criterion in guide.criteria
+            for _, c in guide.claims_within(comparison.technologies, criterion=criterion.id)
+        },
     )
 
 
@@ -170,15 +175,25 @@ def use_case_page(guide: Guide, use_case: UseCase) -> str:
         page=page,
         use_case=use_case,
         statements=statements,
+        claim_verdicts={guide.claim(c)[1].verdict for c in use_case.claims},
         criterion_link=lambda c: criterion_link(guide, c, technology_ids, page),
     )
 
 
 def use_cases_index(guide: Guide) -> str:
     def fit(use_case: UseCase, technology_id: str) -> Recommendation | None:
-        return next((r for r in use_case.recommendations if r.technology == technology_id), None)
+        return guide.recommendation(use_case.id, technology_id)
 
-    return render("use_cases_index.md.j2", page=paths.path_for("use-cases"), guide=guide, fit=fit)
+    pairs = [(u, t) for u in guide.use_cases.values() for t in guide.technologies]
+    found = [fit(u, t) for u, t in pairs]
+    return render(
+        "use_cases_index.md.j2",
+        page=paths.path_for("use-cases"),
+        guide=guide,
+        fit=fit,
+        fits={r.fit for r in found if r is not None},
+        unassessed=None in found,
+    )
 
 
 def decide_page(guide: Guide) -> str:
@@ -191,8 +206,22 @@ def decide_page(guide: Guide) -> str:
         page=page,
         flowchart=guide.flowchart,
         flow_json=script_json(flowchart_data(guide)),
+        outcome_fits=_outcome_fits(guide),
         criterion_link=lambda c: criterion_link(guide, c, everyone, page),
     )
+
+
+def _outcome_fits(guide: Guide) -> dict[str, Recommendation]:
+    """Outcome id -> how its technology fits its use case, where the outcome names both and
+    the use case recommends on that technology."""
+    assert guide.flowchart is not None
+    fits = {}
+    for outcome in guide.flowchart.outcomes:
+        if outcome.use_case and outcome.technology:
+            found = guide.recommendation(outcome.use_case, outcome.technology)
+            if found is not None:
+                fits[outcome.id] = found
+    return fits
 
 
 # --- fragments hand-written pages can ask for with markers ---------------------------------
@@ -212,6 +241,7 @@ def comparison_table(
     The criterion names link to their sections on the comparison page ``comparison_id`` or
     on this page; with ``by_technology`` each cell links to that technology's own section.
     """
+    statuses = {guide.assessment(t, c.id).status for t in technology_ids for c in guide.criteria}
     return render(
         "fragments/comparison_table.md.j2",
         page=page,
@@ -219,6 +249,7 @@ def comparison_table(
         technologies=[guide.technologies[t] for t in technology_ids],
         comparison_id=comparison_id,
         by_technology=by_technology,
+        statuses=statuses,
     )
 
 

@@ -233,11 +233,13 @@ def test_a_new_verdict_names_the_page_section_and_both_verdicts(guides: Guides) 
 
 
 def test_a_cell_that_now_depends_is_a_new_verdict(guides: Guides) -> None:
-    guides.edit(
-        "technologies/toml.yml", '    verdict: "Yes, # starts a comment"\n', "    status: depends\n"
-    )
+    depends = "    status: depends\n    decided_by: The parser.\n    check: Try your parser.\n"
+    guides.edit("technologies/toml.yml", '    verdict: "Yes, # starts a comment"\n', depends)
+    # It now says what decides it and what to check: readers see those too.
     assert guides.changes() == [
-        VerdictChanged(TOML_COMMENTS, "verdict", "Yes, # starts a comment", "Depends")
+        VerdictChanged(TOML_COMMENTS, "verdict", "Yes, # starts a comment", "Depends"),
+        Reworded(TOML_COMMENTS, "decided_by", "(none)", "The parser."),
+        Reworded(TOML_COMMENTS, "check", "(none)", "Try your parser."),
     ]
 
 

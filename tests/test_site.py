@@ -315,7 +315,8 @@ def test_each_article_page_lists_its_claims_with_verdict_and_anchor(
             assert heading is not None, claim.id
             block = heading.find_next_sibling(class_="cr-claim")
             assert block is not None
-            assert f"Verdict: {claim.verdict.capitalize()}." in text_of(block)
+            assert f"Verdict: {claim.verdict.capitalize()}." in block.get_text()
+            assert block.select_one(f".cr-claim-verdict--{claim.verdict} svg") is not None
 
 
 def test_search_index_has_an_entry_per_criterion_section(site: Build, guide: Guide) -> None:
