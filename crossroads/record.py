@@ -3,7 +3,7 @@
 ``@dataclass(frozen=True, kw_only=True)`` writes and compiles ``__init__``, ``__eq__``,
 ``__hash__``, ``__setattr__`` and more for every class, about 1.3 ms each: the model's two
 dozen shapes cost 30 ms on every build, a third of what the generator may add to a small
-guide's build (README, "Speed and size"). ``Record`` gives the same behaviour from generic
+guide's build (PERFORMANCE.md). ``Record`` gives the same behaviour from generic
 methods, and ``dataclass_transform`` tells type checkers to treat subclasses as dataclasses.
 Fields are declared the dataclass way, including ``dataclasses.field(default_factory=…,
 metadata=…)``; ``__post_init__`` runs after ``__init__`` as it does for a dataclass.

@@ -11,7 +11,7 @@ location of the value, so the caller can name the file and line.
 
 Why not pydantic, which the guide first used: importing it and building the model cost
 about 0.15 s on every build, more than the whole budget for the generator's own work on a
-small guide (README, "Speed and size"). The rules here are few, and a converter compiled
+small guide (PERFORMANCE.md). The rules here are few, and a converter compiled
 once per type keeps validation itself cheap.
 """
 

@@ -8,7 +8,7 @@ pages written out as static Markdown with plain MkDocs (same theme, no hooks), i
 run, and prints build time, time per page, peak memory, output size, search index size and
 the largest page, with the ratio to plain MkDocs and the growth ratio t(2N)/t(N).
 
-Budgets (printed as PASS/FAIL at the end; the README quotes the figures):
+Budgets (printed as PASS/FAIL at the end; PERFORMANCE.md quotes the figures):
   - the project's own work adds at most 10% to a plain MkDocs build of the same pages;
   - build time grows linearly with the number of pages (time per page stays flat);
   - the flowchart script is at most 8 KB gzipped;
