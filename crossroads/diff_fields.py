@@ -169,7 +169,7 @@ def _field(guide: Guide, owner: type, name: str, value: object) -> Field:
         quotes = tuple((str(k), visible_text(str(v))) for k, v in value.items())
         return Field("citations", quotes, ", ".join(k for k, _ in quotes))
     if isinstance(value, list | tuple):
-        ids = tuple(str(v) for v in value)
+        ids = tuple(_item_text(v) for v in value)
         return Field(role, ids, ", ".join(ref_name(guide, name, v) for v in ids))
     if value is None:
         return Field(role, None, "(none)")
@@ -178,6 +178,18 @@ def _field(guide: Guide, owner: type, name: str, value: object) -> Field:
     text = visible_text(str(value), paragraphs=(owner, name) in _PARAGRAPHS)
     labels = _CHOICE_LABELS.get((owner, name))
     return Field(role, text, labels.get(text, text) if labels else ref_name(guide, name, text))
+
+
+def _item_text(value: object) -> str:
+    """A list item as a reader reads it: a record as its first field, the rest in brackets."""
+    if not isinstance(value, Record):
+        return str(value)
+    parts = []
+    for field in record_fields(type(value)):
+        part = getattr(value, field.name)
+        parts.append(", ".join(map(str, part)) if isinstance(part, list | tuple) else str(part))
+    first, rest = parts[0], [p for p in parts[1:] if p]
+    return f"{first} ({'; '.join(rest)})" if rest else first
 
 
 @functools.cache

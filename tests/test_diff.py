@@ -724,3 +724,10 @@ def test_a_new_criterion_is_a_new_section_on_every_technology_page(guides: Guide
             Place("criteria/", "Criteria", "licensing", "Licensing"), "criterion", "Licensing"
         ),
     ]
+
+
+def test_what_the_guide_does_not_cover_reads_as_words_not_as_code(guides: Guides) -> None:
+    guides.append("guide.yml", "not_covered:\n  - name: INI files\n    words: [ini, configparser]")
+    report = guides.report()
+    assert "INI files (ini, configparser)" in report
+    assert "NotCovered" not in report and "words=" not in report
