@@ -201,13 +201,17 @@ def _is_wording(owner: type, name: str) -> bool:
     return any(isinstance(rule, Strip) for o in options for rule in getattr(o, "__metadata__", ()))
 
 
+# An item's id identifies it; `mentions` only tells `check` which names are meant.
+_UNSEEN = ("id", "mentions")
+
+
 def fields_of(
     guide: Guide, record: Record, skip: tuple[str, ...] = (), prefix: str = ""
 ) -> dict[str, Field]:
     """Every field of ``record`` but its id and ``skip``, nested records as ``summary.text``."""
     found: dict[str, Field] = {}
     for field in record_fields(type(record)):
-        if field.name == "id" or field.name in skip:
+        if field.name in _UNSEEN or field.name in skip:
             continue
         value = getattr(record, field.name)
         label = f"{prefix}{field.name}"

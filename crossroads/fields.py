@@ -31,6 +31,9 @@ CLAIM, NODE = "claim", "question or outcome"
 SourceRef = Annotated[Id, RefersTo(kind=SOURCE)]
 CriterionRef = Annotated[Id, RefersTo(kind=CRITERION)]
 TechnologyRef = Annotated[Id, RefersTo(kind=TECHNOLOGY)]
+# Technologies an item names only in passing (an example, what it runs on): the item still
+# shows on pages without them, and `check` does not warn that it names them.
+Mentions = list[TechnologyRef]
 UseCaseRef = Annotated[Id, RefersTo(kind=USE_CASE)]
 ClaimRef = Annotated[Id, RefersTo(kind=CLAIM)]
 NodeRef = Annotated[Id, RefersTo(kind=NODE)]

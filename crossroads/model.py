@@ -30,6 +30,7 @@ from crossroads.fields import (
     NodeRef,
     PagePath,
     ShortText,
+    Mentions,
     TechnologyRef,
     Text,
     Url,
@@ -105,6 +106,7 @@ class Statement(Record):
     title: ShortText
     technologies: Annotated[list[TechnologyRef], Length(min=1)]
     criteria: Annotated[list[CriterionRef], Length(min=1)]
+    mentions: Mentions = field(default_factory=list)
     text: Text
     sources: Citations
 
@@ -122,6 +124,7 @@ class Claim(Record):
     correction: Text
     # The technologies the claim is about: it is shown only where all of them are.
     technologies: Annotated[list[TechnologyRef], Length(min=1)]
+    mentions: Mentions = field(default_factory=list)
     criteria: list[CriterionRef] = field(default_factory=list)
     sources: Citations
 
@@ -140,6 +143,7 @@ class Recommendation(Record):
     """How well one technology fits one use case, with reasons and sources."""
 
     technology: TechnologyRef
+    mentions: Mentions = field(default_factory=list)
     fit: Fit
     verdict: ShortText
     reasons: Text

@@ -5,7 +5,8 @@ A statement or an article claim shows only on pages that cover every technology 
 shows on that technology's own page too). Words that name another of the guide's
 technologies break that promise: a page about Vue alone would speak of React. ``check``
 warns and does not fail, because only the author can tell a name that needs the tag from a
-harmless one.
+harmless one; an item's ``mentions:`` list is how the author says a name is harmless (an
+example, or what the item's technology runs on), and silences the warning for it.
 
 Which words count: each item's own words and the passages it quotes, since a reader sees
 both wherever the item is shown (statements: title, text; claims: quote, correction;
@@ -44,6 +45,8 @@ class _Item:
     location: Location
     tagged: tuple[str, ...]
     words: dict[Location, str]
+    # Named only in passing (the item's `mentions:`): the author has said it needs no tag.
+    mentioned: tuple[str, ...] = ()
     # A recommendation is about one technology; it cannot be tagged with another.
     single: bool = False
 
@@ -57,20 +60,23 @@ def _words(sources: dict[str, str], **fields: str) -> dict[Location, str]:
 def _statements(value: StatementsFile) -> Iterator[_Item]:
     for index, s in enumerate(value.statements):
         words = _words(s.sources, title=s.title, text=s.text)
-        yield _Item(f"statement {s.id!r}", ("statements", index), tuple(s.technologies), words)
+        label, at = f"statement {s.id!r}", ("statements", index)
+        yield _Item(label, at, tuple(s.technologies), words, tuple(s.mentions))
 
 
 def _claims(value: Article) -> Iterator[_Item]:
     for index, c in enumerate(value.claims):
         words = _words(c.sources, quote=c.quote, correction=c.correction)
-        yield _Item(f"claim {c.id!r}", ("claims", index), tuple(c.technologies), words)
+        label, at = f"claim {c.id!r}", ("claims", index)
+        yield _Item(label, at, tuple(c.technologies), words, tuple(c.mentions))
 
 
 def _recommendations(value: UseCase) -> Iterator[_Item]:
     for index, r in enumerate(value.recommendations):
         words = _words(r.sources, verdict=r.verdict, reasons=r.reasons)
         label = f"the recommendation for {r.technology!r}"
-        yield _Item(label, ("recommendations", index), (r.technology,), words, single=True)
+        at = ("recommendations", index)
+        yield _Item(label, at, (r.technology,), words, tuple(r.mentions), single=True)
 
 
 _ITEMS: dict[type[Any], Callable[[Any], Iterator[_Item]]] = {
@@ -129,7 +135,7 @@ def _untagged(item: _Item, matcher: NameFinder) -> dict[str, list[Location]]:
     found: dict[str, list[Location]] = {}
     for field, text in item.words.items():
         for technology_id in matcher.named_in(text):
-            if technology_id not in item.tagged:
+            if technology_id not in (*item.tagged, *item.mentioned):
                 found.setdefault(technology_id, []).append(field)
     return found
 
@@ -142,9 +148,19 @@ def _message(item: _Item, names: dict[str, str], technology_id: str, fields: lis
         return (
             f"{named}, but a recommendation is about {item.tagged[0]} alone: leave {name} "
             "out, or say it in a statement whose technologies list both"
+            f"{_in_passing(technology_id, name)}"
         )
     tags = ", ".join(item.tagged)
-    return f"{named}, but its technologies are [{tags}]: add {technology_id} to its technologies"
+    return (
+        f"{named}, but its technologies are [{tags}]: add {technology_id} to its technologies"
+        f"{_in_passing(technology_id, name)}"
+    )
+
+
+def _in_passing(technology_id: str, name: str) -> str:
+    # A name given as an example or as what a thing runs on is right where it is: tagging
+    # it would hide the item from every page without that technology.
+    return f" (or, if it names {name} only in passing, add {technology_id} to its mentions)"
 
 
 def _fields_words(fields: list[Location]) -> str:

@@ -106,7 +106,8 @@ def test_each_untagged_name_is_one_warning_with_file_line_and_what_to_do(project
     statements = project / "data/statements.yml"
     article = project / "data/articles/an-article.yml"
     use_case = project / "data/use-cases/tool-settings.yml"
-    add_yaml = "but its technologies are [toml]: add yaml to its technologies"
+    in_passing = " (or, if it names YAML only in passing, add yaml to its mentions)"
+    add_yaml = f"but its technologies are [toml]: add yaml to its technologies{in_passing}"
     assert checked.warnings == [
         f"data/articles/an-article.yml:{line_of(article, 'quote:')}: claims[0].quote: claim "
         f"'toml-claim' names YAML in its quote and its correction, {add_yaml}",
@@ -118,8 +119,31 @@ def test_each_untagged_name_is_one_warning_with_file_line_and_what_to_do(project
         f"data/use-cases/tool-settings.yml:{line_of(use_case, 'reasons:')}: "
         "recommendations[0].reasons: the recommendation for 'toml' names YAML in its reasons, "
         "but a recommendation is about toml alone: leave YAML out, or say it in a statement "
-        "whose technologies list both",
+        f"whose technologies list both{in_passing}",
     ]
+
+
+def test_a_name_listed_in_mentions_is_not_warned_about(project: Path) -> None:
+    # What the warnings advise for a name given in passing: each item lists it in mentions.
+    statements = project / "data/statements.yml"
+    statements.write_text(
+        statements.read_text().replace(
+            "    technologies: [toml]\n", "    technologies: [toml]\n    mentions: [yaml]\n"
+        )
+    )
+    article = project / "data/articles/an-article.yml"
+    article.write_text(
+        article.read_text().replace(
+            "technologies: [toml]", "technologies: [toml]\n    mentions: [yaml]"
+        )
+    )
+    use_case = project / "data/use-cases/tool-settings.yml"
+    use_case.write_text(
+        use_case.read_text().replace(
+            "technology: toml", "technology: toml\n    mentions: [yaml]", 1
+        )
+    )
+    assert check_project(project / "mkdocs.yml", TODAY).warnings == []
 
 
 def test_check_prints_the_warnings_and_passes(
