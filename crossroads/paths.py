@@ -1,10 +1,10 @@
 """The one registry of the pages a guide publishes and how to link to them.
 
-Every page the engine writes has a *kind*; a kind has one source path (relative to
-``docs/``, as MkDocs names pages) and, for kinds with one page per item, a slot for the
-item's id. Python, the templates (as the ``link`` global) and the script payloads all ask
-here, so a page can only be moved in one place (and ``data/moved.yml`` keeps old links
-working when it is).
+Every page the engine writes has a *kind*, a row of :mod:`crossroads.page_kinds`; a kind
+has one source path (relative to ``docs/``, as MkDocs names pages) and, for kinds with one
+page per item, a slot for the item's id. Python, the templates (as the ``link`` global)
+and the script payloads all ask here, so a page can only be moved in one place (and
+``data/moved.yml`` keeps old links working when it is).
 
 Three ways to point at a page, for three readers of the link:
 
@@ -20,47 +20,14 @@ Three ways to point at a page, for three readers of the link:
 from __future__ import annotations
 
 import posixpath
-from typing import Literal
 
 from markupsafe import Markup
 
 from crossroads import markdown_text
+from crossroads.page_kinds import kind as _kind
 
-PageKind = Literal[
-    "home",
-    "technology",
-    "technologies",
-    "comparison",
-    "comparisons",
-    "use-case",
-    "use-cases",
-    "article",
-    "articles",
-    "decide",
-    "sources",
-    "criteria",
-    "changes",
-]
-
-_PATHS: dict[PageKind, str] = {
-    "home": "index.md",
-    "technology": "technologies/{}.md",
-    "technologies": "technologies/index.md",
-    "comparison": "compare/{}.md",
-    "comparisons": "compare/index.md",
-    "use-case": "use-cases/{}.md",
-    "use-cases": "use-cases/index.md",
-    "article": "articles/{}.md",
-    "articles": "articles/index.md",
-    "decide": "decide.md",
-    "sources": "sources.md",
-    "criteria": "criteria.md",
-    "changes": "changes.md",
-}
-
-# Pages of a kind that exists only when its data does; a nav entry for one that is not
-# generated is dropped rather than left dangling.
-OPTIONAL_KINDS: tuple[PageKind, ...] = ("decide", "use-cases", "articles", "changes")
+# A page kind's name: a row of the table in crossroads.page_kinds.
+PageKind = str
 
 # The Atom feed of the "What changed" page, from the site root; written after the build.
 FEED_PATH = "changes.xml"
@@ -75,7 +42,7 @@ COMPARE_ANY_ANCHOR = "all-technologies"
 
 def path_for(kind: PageKind, item_id: str | None = None) -> str:
     """The page's source path below ``docs/``; ``item_id`` for kinds with a page per item."""
-    pattern = _PATHS[kind]
+    pattern = _kind(kind).path
     if ("{}" in pattern) != (item_id is not None):
         raise ValueError(f"page kind {kind!r} {'needs' if '{}' in pattern else 'takes no'} id")
     # Ids are anchors as well as path segments: the same characters are allowed in both.
@@ -106,11 +73,7 @@ def url_for(
     kind: PageKind, item_id: str | None = None, anchor: str | None = None, *, from_kind: PageKind
 ) -> str:
     """The built URL of a page (and section), relative to a page of kind ``from_kind``."""
-    here = page_url(path_for(from_kind, "x" if "{}" in _PATHS[from_kind] else None))
+    here = page_url(path_for(from_kind, "x" if _kind(from_kind).per_item else None))
     up = "../" * here.count("/")
     fragment = f"#{markdown_text.anchor(anchor)}" if anchor else ""
     return f"{up}{page_url(path_for(kind, item_id))}{fragment}"
-
-
-def optional_paths() -> tuple[str, ...]:
-    return tuple(path_for(kind) for kind in OPTIONAL_KINDS)

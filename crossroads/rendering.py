@@ -9,7 +9,6 @@ page it goes on (``page``), so that every link is relative to the page that hold
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from markupsafe import Markup
@@ -20,18 +19,30 @@ from crossroads.citations import cited_in
 from crossroads.guide import Guide
 from crossroads.jinja_env import render
 from crossroads.markup import script_json
-from crossroads.model import Article, Comparison, Recommendation, UseCase
+from crossroads.model import Recommendation, UseCase
+from crossroads.page_kinds import Build, kind, renders
 from crossroads.payloads import criterion_page, flowchart_data, picker_data
 from crossroads.publication import Publication
 from crossroads.references import PageReferences
 from crossroads.words import comparison_title
 
 
-def _render_page(template: str, guide: Guide, *, page: str, **context: Any) -> str:
+def _template(kind_name: str) -> str:
+    template = kind(kind_name).template
+    assert template is not None, f"page kind {kind_name!r} has no template"
+    return template
+
+
+def _render_page(kind_name: str, guide: Guide, *, page: str, **context: Any) -> str:
     """A whole page: its statements carry citation markers, its sources are listed at its foot."""
     references = PageReferences(guide)
-    text = render(template, page=page, guide=guide, cite=references.cite, **context)
+    text = render(_template(kind_name), page=page, guide=guide, cite=references.cite, **context)
     return text + references.section()
+
+
+def _render_plain(kind_name: str, guide: Guide, **context: Any) -> str:
+    """The one page of a kind without items, which cites nothing of its own."""
+    return render(_template(kind_name), page=paths.path_for(kind_name), guide=guide, **context)
 
 
 def _reporter(publication: Publication, page_path: str, page_title: str) -> Any:
@@ -51,15 +62,17 @@ def _reporter(publication: Publication, page_path: str, page_title: str) -> Any:
     return report
 
 
-def technology_page(guide: Guide, technology_id: str, publication: Publication) -> str:
+@renders("technology")
+def technology_page(guide: Guide, technology_id: str | None, build: Build) -> str:
+    assert technology_id is not None
     technology = guide.technologies[technology_id]
     statements = guide.statements_of(technology_id)
     page = paths.path_for("technology", technology_id)
     return _render_page(
-        "technology.md.j2",
+        "technology",
         guide,
         page=page,
-        report=_reporter(publication, page, technology.name),
+        report=_reporter(build.publication, page, technology.name),
         data_files=guide.files_of("criteria", f"technology:{technology_id}"),
         technology=technology,
         comparisons=[c for c in guide.comparisons if technology_id in c.technologies],
@@ -71,14 +84,16 @@ def technology_page(guide: Guide, technology_id: str, publication: Publication) 
     )
 
 
-def comparison_page(guide: Guide, comparison: Comparison, publication: Publication) -> str:
+@renders("comparison")
+def comparison_page(guide: Guide, comparison_id: str | None, build: Build) -> str:
+    comparison = next(c for c in guide.comparisons if c.id == comparison_id)
     title = comparison_title(guide, comparison)
     page = paths.path_for("comparison", comparison.id)
     return _render_page(
-        "comparison.md.j2",
+        "comparison",
         guide,
         page=page,
-        report=_reporter(publication, page, title),
+        report=_reporter(build.publication, page, title),
         data_files=guide.files_of(
             "criteria", *(f"technology:{t}" for t in comparison.technologies), "statements"
         ),
@@ -94,63 +109,68 @@ def comparison_page(guide: Guide, comparison: Comparison, publication: Publicati
     )
 
 
-def article_page(guide: Guide, article: Article, publication: Publication) -> str:
+@renders("article")
+def article_page(guide: Guide, article_id: str | None, build: Build) -> str:
+    assert article_id is not None
+    article = guide.articles[article_id]
     page = paths.path_for("article", article.id)
     return _render_page(
-        "article.md.j2",
+        "article",
         guide,
         page=page,
         article=article,
-        report=_reporter(publication, page, article.title),
+        report=_reporter(build.publication, page, article.title),
         data_files=guide.files_of(f"article:{article.id}"),
     )
 
 
-def articles_index(guide: Guide) -> str:
-    return render("articles_index.md.j2", page=paths.path_for("articles"), guide=guide)
+@renders("articles")
+def articles_index(guide: Guide, _: str | None, build: Build) -> str:
+    return _render_plain("articles", guide)
 
 
-def sources_page(guide: Guide, today: dt.date) -> str:
+@renders("sources")
+def sources_page(guide: Guide, _: str | None, build: Build) -> str:
     ordered = sorted(guide.sources.values(), key=lambda s: (s.publisher.lower(), s.title.lower()))
     page = paths.path_for("sources")
-    return render(
-        "sources.md.j2",
-        page=page,
-        guide=guide,
+    return _render_plain(
+        "sources",
+        guide,
         sources=ordered,
-        today=today,
+        today=build.today,
         places=cited_in(guide),
         # A place's page is a registry path, made of checked ids.
         link_to_path=lambda path, anchor: paths.link_to_path(path, anchor, page=page),
     )
 
 
-def changes_page(guide: Guide) -> str:
+@renders("changes")
+def changes_page(guide: Guide, _: str | None = None, build: Build | None = None) -> str:
     """What changed, newest first, from the section history (:mod:`crossroads.changes`)."""
     here = paths.page_url(paths.path_for("changes"))
     href = relative_href(here.count("/"))
     days = [(day, day_list(pages, href)) for day, pages in by_day(guide.history)]
     feed_href = Markup("../" * here.count("/") + paths.FEED_PATH)
-    return render(
-        "changes.md.j2", page=paths.path_for("changes"), guide=guide, days=days, feed_href=feed_href
-    )
+    return _render_plain("changes", guide, days=days, feed_href=feed_href)
 
 
-def criteria_page(guide: Guide) -> str:
-    return render("criteria.md.j2", page=paths.path_for("criteria"), guide=guide)
+@renders("criteria")
+def criteria_page(guide: Guide, _: str | None, build: Build) -> str:
+    return _render_plain("criteria", guide)
 
 
-def technologies_index(guide: Guide) -> str:
-    return render("technologies_index.md.j2", page=paths.path_for("technologies"), guide=guide)
+@renders("technologies")
+def technologies_index(guide: Guide, _: str | None, build: Build) -> str:
+    return _render_plain("technologies", guide)
 
 
-def comparisons_index(guide: Guide) -> str:
+@renders("comparisons")
+def comparisons_index(guide: Guide, _: str | None, build: Build) -> str:
     page = paths.path_for("comparisons")
     table = comparison_table(guide, list(guide.technologies), None, page=page, by_technology=True)
-    return render(
-        "comparisons_index.md.j2",
-        page=page,
-        guide=guide,
+    return _render_plain(
+        "comparisons",
+        guide,
         table=Markup(table),
         picker_json=script_json(picker_data(guide)),
     )
@@ -162,7 +182,10 @@ def criterion_link(guide: Guide, criterion_id: str, technology_ids: list[str], p
     return paths.link_for(*criterion_page(guide, technology_ids), criterion_id, page=page)
 
 
-def use_case_page(guide: Guide, use_case: UseCase) -> str:
+@renders("use-case")
+def use_case_page(guide: Guide, use_case_id: str | None, build: Build) -> str:
+    assert use_case_id is not None
+    use_case = guide.use_cases[use_case_id]
     technology_ids = [r.technology for r in use_case.recommendations]
     criteria = {n.criterion for n in use_case.needs}
     statements = [
@@ -170,7 +193,7 @@ def use_case_page(guide: Guide, use_case: UseCase) -> str:
     ]
     page = paths.path_for("use-case", use_case.id)
     return _render_page(
-        "use_case.md.j2",
+        "use-case",
         guide,
         page=page,
         use_case=use_case,
@@ -180,28 +203,29 @@ def use_case_page(guide: Guide, use_case: UseCase) -> str:
     )
 
 
-def use_cases_index(guide: Guide) -> str:
+@renders("use-cases")
+def use_cases_index(guide: Guide, _: str | None, build: Build) -> str:
     def fit(use_case: UseCase, technology_id: str) -> Recommendation | None:
         return guide.recommendation(use_case.id, technology_id)
 
     pairs = [(u, t) for u in guide.use_cases.values() for t in guide.technologies]
     found = [fit(u, t) for u, t in pairs]
-    return render(
-        "use_cases_index.md.j2",
-        page=paths.path_for("use-cases"),
-        guide=guide,
+    return _render_plain(
+        "use-cases",
+        guide,
         fit=fit,
         fits={r.fit for r in found if r is not None},
         unassessed=None in found,
     )
 
 
-def decide_page(guide: Guide) -> str:
+@renders("decide")
+def decide_page(guide: Guide, _: str | None, build: Build) -> str:
     assert guide.flowchart is not None
     everyone = list(guide.technologies)
     page = paths.path_for("decide")
     return _render_page(
-        "decide.md.j2",
+        "decide",
         guide,
         page=page,
         flowchart=guide.flowchart,

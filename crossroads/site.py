@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from crossroads import rendering
 from crossroads.errors import DataError, DataProblem
 from crossroads.guide import Guide
-from crossroads.paths import optional_paths, path_for
+from crossroads.page_kinds import KINDS, Build, renderer
+from crossroads.paths import path_for
 from crossroads.publication import Publication
 from crossroads.suggest import did_you_mean
 
@@ -27,34 +28,16 @@ class MarkerError(ValueError):
 
 
 def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> dict[str, str]:
-    """Every page that comes from data: docs-relative source path -> Markdown."""
-    pages = {
-        path_for("technologies"): rendering.technologies_index(guide),
-        path_for("comparisons"): rendering.comparisons_index(guide),
-        path_for("sources"): rendering.sources_page(guide, today),
-        path_for("criteria"): rendering.criteria_page(guide),
-    }
-    # A page kind appears only when its data exists.
-    if guide.flowchart is not None:
-        pages[path_for("decide")] = rendering.decide_page(guide)
-    if guide.use_cases:
-        pages[path_for("use-cases")] = rendering.use_cases_index(guide)
-    for use_case in guide.use_cases.values():
-        pages[path_for("use-case", use_case.id)] = rendering.use_case_page(guide, use_case)
-    if guide.history.entries:
-        pages[path_for("changes")] = rendering.changes_page(guide)
-    if guide.articles:
-        pages[path_for("articles")] = rendering.articles_index(guide)
-    for article in guide.articles.values():
-        pages[path_for("article", article.id)] = rendering.article_page(guide, article, publication)
-    for technology_id in guide.technologies:
-        pages[path_for("technology", technology_id)] = rendering.technology_page(
-            guide, technology_id, publication
-        )
-    for comparison in guide.comparisons:
-        pages[path_for("comparison", comparison.id)] = rendering.comparison_page(
-            guide, comparison, publication
-        )
+    """Every page that comes from data, kind by kind in the table's order (a kind whose data
+    does not exist has none): docs-relative source path -> Markdown."""
+    build = Build(today, publication)
+    pages: dict[str, str] = {}
+    for row in KINDS:
+        if row.pages is None:
+            continue
+        render = renderer(row.name)
+        for item_id in row.pages(guide):
+            pages[path_for(row.name, item_id)] = render(guide, item_id, build)
     return pages
 
 
@@ -158,22 +141,35 @@ def plan_site(
     Without a configured nav there is nothing to expand: the builder makes its own.
     """
     pages = generated_pages(guide, today, publication)
-    return pages, expand_nav(nav, pages) if nav else nav
+    return pages, expand_nav(nav, pages, nav_labels(guide)) if nav else nav
 
 
-def expand_nav(nav: list[NavItem], pages: dict[str, str]) -> list[NavItem]:
+def nav_labels(guide: Guide) -> dict[str, str]:
+    """Source path -> the label of a nav entry that names a generated page without one."""
+    return {k.path: k.nav_label(guide) for k in KINDS if k.nav_label is not None}
+
+
+def expand_nav(
+    nav: list[NavItem], pages: dict[str, str], labels: Mapping[str, str] | None = None
+) -> list[NavItem]:
     """Give each section index page in the nav its generated children, in data order.
 
     ``- Technologies: technologies/index.md`` becomes a section holding the index page and
     every generated ``technologies/*.md``; so adding a data file adds its nav entry. An
+    entry without a label (``- technologies/index.md``) takes its kind's label from
+    ``labels`` (:func:`nav_labels`: ``item.many`` in data/guide.yml for that one). An
     entry for a page kind whose data does not exist (no flowchart: no ``decide.md``) is
     dropped, so one ``mkdocs.yml`` serves a guide with or without it.
     """
+    # Pages of a kind that exists only when its data does are left out of ``pages``.
+    generated_kinds = {k.path for k in KINDS if k.pages is not None and not k.per_item}
     expanded: list[NavItem] = []
     for item in nav:
         target_of_item = next(iter(item.values())) if isinstance(item, dict) else item
-        if target_of_item in optional_paths() and target_of_item not in pages:
+        if target_of_item in generated_kinds and target_of_item not in pages:
             continue
+        if isinstance(item, str) and labels and item in labels:
+            item = {labels[item]: item}
         if isinstance(item, dict) and len(item) == 1:
             ((title, target),) = item.items()
             if isinstance(target, str) and target.endswith("/index.md"):
@@ -184,7 +180,7 @@ def expand_nav(nav: list[NavItem], pages: dict[str, str]) -> list[NavItem]:
                     expanded.append({title: [{"Overview": target}, *children]})
                     continue
             if isinstance(target, list):
-                expanded.append({title: expand_nav(target, pages)})
+                expanded.append({title: expand_nav(target, pages, labels)})
                 continue
         expanded.append(item)
     return expanded
