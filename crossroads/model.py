@@ -253,6 +253,15 @@ class NotCovered(Record):
     words: Annotated[list[ShortText], Length(min=1)]  # as searched: ["rails", "ruby on rails"]
 
 
+class HomeWords(Record):
+    """The home page's words: its title in the browser tab, its heading, its description
+    for search engines and link previews (docs/index.md asks for them with markers)."""
+
+    title: ShortText
+    heading: Line
+    description: Line
+
+
 class GuideInfo(Record):
     """The guide's own words: its name, the decision it helps with, who it is for."""
 
@@ -261,6 +270,7 @@ class GuideInfo(Record):
     audience: Line
     item: ItemWords
     opening: Text
+    home: HomeWords | None = None
     not_covered: list[NotCovered] = field(default_factory=list)
 
 

@@ -43,6 +43,12 @@ def _front_matter(markdown: str) -> tuple[dict[Any, Any], int] | None:
     return (meta, match.end()) if isinstance(meta, dict) else None
 
 
+def front_matter_length(markdown: str) -> int:
+    """How many characters of the page its YAML front matter takes (0 without one)."""
+    match = _FRONT_MATTER.match(markdown)
+    return match.end() if match else 0
+
+
 def escape_front_matter(markdown: str) -> str:
     """The page with the front matter values :func:`escape_page_meta` would change, escaped.
 

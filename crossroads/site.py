@@ -7,15 +7,18 @@ hooks add them as generated files, ``python -m crossroads generate`` writes them
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from crossroads import rendering
+from crossroads import markdown_text, rendering
 from crossroads.errors import DataError, DataProblem
 from crossroads.guide import Guide
+from crossroads.model import HomeWords
 from crossroads.page_kinds import KINDS, Build, renderer
+from crossroads.page_meta import front_matter_length
 from crossroads.paths import path_for
 from crossroads.publication import Publication
 from crossroads.suggest import did_you_mean
@@ -92,6 +95,32 @@ MARKERS: dict[str, Callable[[Guide, list[str], str], str]] = {
 }
 
 
+def _home_words(guide: Guide) -> HomeWords:
+    if guide.info.home is None:
+        raise MarkerError(
+            "data/guide.yml has no home: add home: with the title, heading and description"
+        )
+    return guide.info.home
+
+
+# The guide's words from data/guide.yml, each one line of plain text: in the page's front
+# matter as a quoted YAML value (``title: <!-- crossroads:home-title -->``), in its text as
+# Markdown that shows it verbatim (``# <!-- crossroads:home-heading -->``).
+WORDS: dict[str, Callable[[Guide], str]] = {
+    "home-title": lambda guide: _home_words(guide).title,
+    "home-heading": lambda guide: _home_words(guide).heading,
+    "home-description": lambda guide: _home_words(guide).description,
+}
+
+
+def _words_marker(name: str, guide: Guide, args: list[str], *, front_matter: bool) -> str:
+    if args:
+        raise MarkerError("this marker takes no arguments")
+    value = WORDS[name](guide)
+    # JSON is YAML: a quoted value reads back as exactly this text, colons and all.
+    return json.dumps(value, ensure_ascii=False) if front_matter else markdown_text.text(value)
+
+
 def expand_markers(markdown: str, guide: Guide, *, src_uri: str) -> str:
     """Replace ``<!-- crossroads:NAME args -->`` markers; unknown ones are errors, never blank.
 
@@ -100,14 +129,22 @@ def expand_markers(markdown: str, guide: Guide, *, src_uri: str) -> str:
     """
     page = f"docs/{src_uri}"
     problems: list[DataProblem] = []
+    front_matter_end = front_matter_length(markdown)
 
     def replace(match: re.Match[str]) -> str:
         name, args = match["name"], match["args"].split()
         line = markdown.count("\n", 0, match.start()) + 1
+        if name in WORDS:
+            try:
+                in_front = match.start() < front_matter_end
+                return _words_marker(name, guide, args, front_matter=in_front)
+            except MarkerError as exc:
+                problems.append(DataProblem(page, line, "", str(exc)))
+                return match.group(0)
         render = MARKERS.get(name)
         if render is None:
-            known = ", ".join(sorted(MARKERS))
-            hint = did_you_mean(name, MARKERS)
+            known = ", ".join(sorted([*MARKERS, *WORDS]))
+            hint = did_you_mean(name, [*MARKERS, *WORDS])
             problems.append(
                 DataProblem(
                     page, line, "", f"unknown marker 'crossroads:{name}'{hint} (known: {known})"
