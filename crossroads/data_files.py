@@ -18,7 +18,6 @@ from crossroads.errors import DataError, DataProblem, display_path
 from crossroads.history import HISTORY_FILE
 from crossroads.loading import YamlDocument, load_yaml
 from crossroads.model import (
-    Article,
     ComparisonsFile,
     CriteriaFile,
     Flowchart,
@@ -26,9 +25,8 @@ from crossroads.model import (
     Moves,
     SourcesFile,
     StatementsFile,
-    Technology,
-    UseCase,
 )
+from crossroads.page_kinds import BY_FOLDER
 from crossroads.refs import Mention, declared_ids
 from crossroads.schema import Invalid, parse
 from crossroads.suggest import nearest
@@ -45,11 +43,9 @@ SINGLE_FILES: dict[str, tuple[type[Any], bool]] = {
     "flowchart.yml": (Flowchart, False),
     "moved.yml": (Moves, False),
 }
-# folder -> the shape of each ``<folder>/<id>.yml``
-FOLDERS: dict[str, type[Technology | UseCase | Article]] = {
-    "technologies": Technology,
-    "use-cases": UseCase,
-    "articles": Article,
+# folder -> the shape of each ``<folder>/<id>.yml``: the page kinds with a file per page.
+FOLDERS: dict[str, type[Any]] = {
+    folder: kind.model for folder, kind in BY_FOLDER.items() if kind.model is not None
 }
 # ``<folder>/<name>.schema.json``: the JSON Schemas editors check data files against
 # (``crossroads schemas write``); the guide never reads them.

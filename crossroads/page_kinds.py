@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from crossroads.guide import Guide
+from crossroads.model import Article, Technology, UseCase
 from crossroads.publication import Publication
+from crossroads.record import Record
 
 # Ids of a kind's pages; ``None`` is the one page of a kind without items.
 PageIds = Callable[[Guide], Iterable[str | None]]
@@ -57,6 +59,9 @@ class PageKind:
     pages: PageIds | None = None
     # The nav label of an entry that names the page without one (``- criteria.md``).
     nav_label: Callable[[Guide], str] | None = None
+    # For a kind with a data file per page: its folder under ``data/`` and the file's shape.
+    folder: str | None = None
+    model: type[Record] | None = None
 
     @property
     def per_item(self) -> bool:
@@ -101,7 +106,22 @@ KINDS: tuple[PageKind, ...] = (
         _when(lambda g: g.use_cases),
         _label("Use cases"),
     ),
-    PageKind("use-case", "use-cases/{}.md", "use_case.md.j2", lambda g: g.use_cases),
+    PageKind(
+        "technology",
+        "technologies/{}.md",
+        "technology.md.j2",
+        lambda g: g.technologies,
+        folder="technologies",
+        model=Technology,
+    ),
+    PageKind(
+        "use-case",
+        "use-cases/{}.md",
+        "use_case.md.j2",
+        lambda g: g.use_cases,
+        folder="use-cases",
+        model=UseCase,
+    ),
     PageKind(
         "changes",
         "changes.md",
@@ -116,8 +136,14 @@ KINDS: tuple[PageKind, ...] = (
         _when(lambda g: g.articles),
         _label("Articles, checked"),
     ),
-    PageKind("article", "articles/{}.md", "article.md.j2", lambda g: g.articles),
-    PageKind("technology", "technologies/{}.md", "technology.md.j2", lambda g: g.technologies),
+    PageKind(
+        "article",
+        "articles/{}.md",
+        "article.md.j2",
+        lambda g: g.articles,
+        folder="articles",
+        model=Article,
+    ),
     PageKind(
         "comparison",
         "compare/{}.md",
@@ -127,6 +153,8 @@ KINDS: tuple[PageKind, ...] = (
 )
 
 BY_NAME: dict[str, PageKind] = {kind.name: kind for kind in KINDS}
+# Data folder -> the kind of its files' pages (``technologies`` -> ``technology``).
+BY_FOLDER: dict[str, PageKind] = {k.folder: k for k in KINDS if k.folder is not None}
 _RENDERERS: dict[str, Renderer] = {}
 
 

@@ -24,6 +24,7 @@ from crossroads.guide import Guide
 from crossroads.history import History, read_history
 from crossroads.id_index import check_references, index_ids
 from crossroads.model import ComparisonsFile, Moves, StatementsFile, Technology
+from crossroads.page_kinds import BY_FOLDER
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -74,11 +75,10 @@ def assemble(files: list[DataFile], history: History | None = None) -> Guide:
 def _origins(files: list[DataFile]) -> dict[str, str]:
     """Which file each part came from, for "report a problem" links: ``technology:<id>``,
     ``use-case:<id>``, ``article:<id>``, and ``sources``, ``criteria`` etc."""
-    singular = {"technologies": "technology", "use-cases": "use-case", "articles": "article"}
     origins = {}
     for f in files:
         assert f.document is not None
-        key = f"{singular[f.folder]}:{f.value.id}" if f.folder else f.path.stem
+        key = f"{BY_FOLDER[f.folder].name}:{f.value.id}" if f.folder else f.path.stem
         origins[key] = f.document.name
     return origins
 
