@@ -4,9 +4,10 @@ A row says where a kind's pages live (its source path below ``docs/``, with ``{}
 item's id), which of the guide's data makes them (and so whether they exist at all), the
 template that writes them and the label a nav entry naming one gets. The URL registry
 (:mod:`crossroads.paths`), site planning and the nav (:mod:`crossroads.site`) read this
-table; the function that renders a kind registers itself with :func:`renders`. Adding a
-kind takes its model, its template, one row here, the function that gives the template its
-context, and a line in the nav.
+table. A kind whose template needs more than the guide registers the function that renders
+it with :func:`renders`; the one page of a kind without items is otherwise its template,
+given the guide. Adding a kind takes its model, its template, one row here (and that
+function, when the template needs more) and a line in the nav.
 """
 
 from __future__ import annotations
@@ -177,8 +178,6 @@ def renders(name: str) -> Callable[[R], R]:
     return register
 
 
-def renderer(name: str) -> Renderer:
-    found = _RENDERERS.get(name)
-    if found is None:
-        raise LookupError(f"no renderer registered for page kind {name!r}")
-    return found
+def registered(name: str) -> Renderer | None:
+    """The function registered for the kind ``name``, if one is (see :func:`renders`)."""
+    return _RENDERERS.get(kind(name).name)

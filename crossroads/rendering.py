@@ -20,7 +20,7 @@ from crossroads.guide import Guide
 from crossroads.jinja_env import render
 from crossroads.markup import script_json
 from crossroads.model import Recommendation, UseCase
-from crossroads.page_kinds import Build, kind, renders
+from crossroads.page_kinds import Build, Renderer, kind, registered, renders
 from crossroads.payloads import criterion_page, flowchart_data, picker_data
 from crossroads.publication import Publication
 from crossroads.references import PageReferences
@@ -43,6 +43,17 @@ def _render_page(kind_name: str, guide: Guide, *, page: str, **context: Any) -> 
 def _render_plain(kind_name: str, guide: Guide, **context: Any) -> str:
     """The one page of a kind without items, which cites nothing of its own."""
     return render(_template(kind_name), page=paths.path_for(kind_name), guide=guide, **context)
+
+
+def page_renderer(kind_name: str) -> Renderer:
+    """How pages of a kind are rendered: its registered function, or for the one page of a
+    kind without items whose template needs only the guide, that template."""
+    found = registered(kind_name)
+    if found is not None:
+        return found
+    if kind(kind_name).per_item:
+        raise LookupError(f"page kind {kind_name!r} has a page per item and no @renders function")
+    return lambda guide, _, build: _render_plain(kind_name, guide)
 
 
 def _reporter(publication: Publication, page_path: str, page_title: str) -> Any:
@@ -124,11 +135,6 @@ def article_page(guide: Guide, article_id: str | None, build: Build) -> str:
     )
 
 
-@renders("articles")
-def articles_index(guide: Guide, _: str | None, build: Build) -> str:
-    return _render_plain("articles", guide)
-
-
 @renders("sources")
 def sources_page(guide: Guide, _: str | None, build: Build) -> str:
     ordered = sorted(guide.sources.values(), key=lambda s: (s.publisher.lower(), s.title.lower()))
@@ -152,16 +158,6 @@ def changes_page(guide: Guide, _: str | None = None, build: Build | None = None)
     days = [(day, day_list(pages, href)) for day, pages in by_day(guide.history)]
     feed_href = Markup("../" * here.count("/") + paths.FEED_PATH)
     return _render_plain("changes", guide, days=days, feed_href=feed_href)
-
-
-@renders("criteria")
-def criteria_page(guide: Guide, _: str | None, build: Build) -> str:
-    return _render_plain("criteria", guide)
-
-
-@renders("technologies")
-def technologies_index(guide: Guide, _: str | None, build: Build) -> str:
-    return _render_plain("technologies", guide)
 
 
 @renders("comparisons")

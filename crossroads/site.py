@@ -17,7 +17,7 @@ from crossroads import markdown_text, rendering
 from crossroads.errors import DataError, DataProblem
 from crossroads.guide import Guide
 from crossroads.model import HomeWords
-from crossroads.page_kinds import KINDS, Build, renderer
+from crossroads.page_kinds import KINDS, Build
 from crossroads.page_meta import front_matter_length
 from crossroads.paths import path_for
 from crossroads.publication import Publication
@@ -38,7 +38,7 @@ def generated_pages(guide: Guide, today: dt.date, publication: Publication) -> d
     for row in KINDS:
         if row.pages is None:
             continue
-        render = renderer(row.name)
+        render = rendering.page_renderer(row.name)
         for item_id in row.pages(guide):
             pages[path_for(row.name, item_id)] = render(guide, item_id, build)
     return pages

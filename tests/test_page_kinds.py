@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from crossroads import page_kinds, paths
+from crossroads import page_kinds, paths, rendering
 from crossroads.checking import expanded_pages
 from crossroads.config_file import load_config
 from crossroads.errors import DataError
@@ -162,7 +162,7 @@ def test_each_page_template_is_one_rows_and_each_row_renders() -> None:
     assert sorted(rows) == sorted(templates)
     for kind in page_kinds.KINDS:
         if kind.pages is not None:
-            assert callable(page_kinds.renderer(kind.name)), kind.name
+            assert callable(rendering.page_renderer(kind.name)), kind.name
 
 
 def test_no_other_engine_file_spells_a_kinds_path() -> None:
