@@ -27,6 +27,7 @@ from crossroads.diff_markdown import to_markdown
 from crossroads.errors import DataError
 from crossroads.finish import finish
 from crossroads.generate import GenerateError, generate
+from crossroads.project import CONFIG_NAME, Project, ProjectError
 from crossroads.revisions import RevisionError, load_version
 from crossroads.scaffold import ScaffoldError, new_guide
 from crossroads.schema_files import schemas_command
@@ -34,21 +35,34 @@ from crossroads.validation import load_guide, stale_sources
 from crossroads.watch import report, watch
 
 
-def _check(project: Path) -> int:
-    config_file = project / "mkdocs.yml"
-    if not config_file.is_file():
-        print(f"{project}: no mkdocs.yml here; run check in a guide's folder", file=sys.stderr)
+def _open(folder: Path, command: str = "this") -> Project | None:
+    """The guide in ``folder``, or None after saying why there is none."""
+    if not (folder / CONFIG_NAME).is_file():
+        print(
+            f"{folder}: no {CONFIG_NAME} here; run {command} in a guide's folder", file=sys.stderr
+        )
+        return None
+    try:
+        return Project.open(folder)
+    except ProjectError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
+def _check(folder: Path, strict: bool) -> int:
+    project = _open(folder, "check")
+    if project is None:
         return 2
     today = build_date()
     try:
-        checked = check_project(config_file, today)
+        checked = check_project(project, today, strict=strict)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
     guide = checked.guide
     questions = len(guide.flowchart.questions) if guide.flowchart else 0
     print(
-        f"{project}: {len(guide.technologies)} {guide.info.item.many}, "
+        f"{folder}: {len(guide.technologies)} {guide.info.item.many}, "
         f"{len(guide.criteria)} criteria, {len(guide.use_cases)} use cases, "
         f"{questions} questions, {len(guide.sources)} sources: valid"
     )
@@ -70,10 +84,13 @@ def _new(directory: Path) -> int:
     return 0
 
 
-def _watch(project: Path, report_file: Path | None, timeout: float) -> int:
+def _watch(folder: Path, report_file: Path | None, timeout: float) -> int:
+    project = _open(folder)
+    if project is None:
+        return 2
     today = build_date()
     try:
-        guide = load_guide(project / "data", today)
+        guide = load_guide(project.data_dir, today)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -85,21 +102,13 @@ def _watch(project: Path, report_file: Path | None, timeout: float) -> int:
     return 1 if findings else 0
 
 
-def _config_file(project: Path) -> Path | None:
-    config_file = project / "mkdocs.yml"
-    if not config_file.is_file():
-        print(f"{project}: no mkdocs.yml here; run this in a guide's folder", file=sys.stderr)
-        return None
-    return config_file
-
-
-def _generate(project: Path, out: Path) -> int:
-    config_file = _config_file(project)
-    if config_file is None:
+def _generate(folder: Path, out: Path) -> int:
+    project = _open(folder)
+    if project is None:
         return 2
     today = build_date()
     try:
-        generated = generate(config_file, out, today)
+        generated = generate(project, out, today)
     except (DataError, GenerateError) as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -111,15 +120,15 @@ def _generate(project: Path, out: Path) -> int:
     return 0
 
 
-def _finish(project: Path, site: Path) -> int:
-    config_file = _config_file(project)
-    if config_file is None:
+def _finish(folder: Path, site: Path) -> int:
+    project = _open(folder)
+    if project is None:
         return 2
     if not (site / "index.html").is_file():
         print(f"{site}: no index.html here; build the site first", file=sys.stderr)
         return 2
     try:
-        finished = finish(site, config_file, build_date())
+        finished = finish(site, project, build_date())
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -183,6 +192,11 @@ def main(argv: list[str]) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check a guide as the build does, without building")
     check.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on what the build only warns about, as mkdocs build --strict does",
+    )
     new = commands.add_parser("new", help="start a new guide in DIR")
     new.add_argument("directory", type=Path, metavar="DIR")
     anchors = commands.add_parser(
@@ -213,16 +227,24 @@ def main(argv: list[str]) -> int:
     if arguments.command == "watch":
         return _watch(arguments.project, arguments.report, arguments.timeout)
     if arguments.command == "check":
-        return _check(arguments.project)
-    if arguments.command == "schemas":
-        return schemas_command(arguments.action, arguments.project)
-    if arguments.command == "anchors":
-        try:
-            return anchors_command(arguments.action, arguments.project / "mkdocs.yml", build_date())
-        except DataError as exc:
-            print(exc, file=sys.stderr)
-            return 1
+        return _check(arguments.project, arguments.strict)
+    if arguments.command in ("schemas", "anchors"):
+        return _data_command(arguments.command, arguments.action, arguments.project)
     return _new(arguments.directory)
+
+
+def _data_command(command: str, action: str, folder: Path) -> int:
+    """``schemas`` or ``anchors``: each keeps files in the guide's ``data/`` up to date."""
+    project = _open(folder)
+    if project is None:
+        return 2
+    if command == "schemas":
+        return schemas_command(action, project)
+    try:
+        return anchors_command(action, project, build_date())
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 def cli() -> None:
