@@ -169,6 +169,20 @@ def nav_findings(project: Project, nav: Any, pages: set[str]) -> list[Finding]:
         )
         for src_uri in sorted(set(project.pages) - listed)
     ]
+    # A generated page is listed by listing its section's index page (site.expand_nav).
+    found += [
+        Finding(
+            project.level("nav", "omitted_files"),
+            DataProblem(
+                display_path(project.config_file),
+                1,
+                "nav",
+                f"docs/{src_uri} is made from data/ but not in the nav: list it, or its "
+                "section's index page, in nav:",
+            ),
+        )
+        for src_uri in sorted(pages - set(project.pages) - listed)
+    ]
     return found
 
 

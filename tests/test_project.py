@@ -113,7 +113,16 @@ def _page_not_in_nav(project: Path) -> str:
     return "docs/about.md:1: the page is not in the nav: add it to nav: in mkdocs.yml"
 
 
-@pytest.mark.parametrize("mistake", [_broken_link, _missing_anchor, _page_not_in_nav])
+def _generated_page_not_in_nav(project: Path) -> str:
+    config = project / "mkdocs.yml"
+    entry = next(line for line in config.read_text().splitlines() if "criteria.md" in line)
+    config.write_text(config.read_text().replace(entry + "\n", ""))
+    return "mkdocs.yml:1: nav: docs/criteria.md is made from data/ but not in the nav"
+
+
+@pytest.mark.parametrize(
+    "mistake", [_broken_link, _missing_anchor, _page_not_in_nav, _generated_page_not_in_nav]
+)
 def test_a_page_mistake_stops_check_strict_and_the_strict_build(
     mistake: object,
     tmp_path: Path,
