@@ -122,6 +122,12 @@ def _line_of(text: str, needle: str) -> int:
     return text[:index].count("\n") + 1 if index != -1 else 1
 
 
+def _nav_line(config_text: str) -> int:
+    """The line ``nav:`` starts on (1 when it is inherited from another config)."""
+    found = re.search(r"^nav:", config_text, re.MULTILINE)
+    return config_text[: found.start()].count("\n") + 1 if found else 1
+
+
 def nav_targets(nav: Any) -> Iterator[str]:
     """Every page path a nav lists, in order (titles and external links left out)."""
     if isinstance(nav, str):
@@ -175,7 +181,7 @@ def nav_findings(project: Project, nav: Any, pages: set[str]) -> list[Finding]:
             project.level("nav", "omitted_files"),
             DataProblem(
                 display_path(project.config_file),
-                1,
+                _nav_line(config_text),
                 "nav",
                 f"docs/{src_uri} is made from data/ but not in the nav: list it, or its "
                 "section's index page, in nav:",

@@ -116,8 +116,10 @@ def _page_not_in_nav(project: Path) -> str:
 def _generated_page_not_in_nav(project: Path) -> str:
     config = project / "mkdocs.yml"
     entry = next(line for line in config.read_text().splitlines() if "criteria.md" in line)
-    config.write_text(config.read_text().replace(entry + "\n", ""))
-    return "mkdocs.yml:1: nav: docs/criteria.md is made from data/ but not in the nav"
+    text = config.read_text().replace(entry + "\n", "")
+    config.write_text(text)
+    line = text.splitlines().index("nav:") + 1
+    return f"mkdocs.yml:{line}: nav: docs/criteria.md is made from data/ but not in the nav"
 
 
 @pytest.mark.parametrize(
@@ -142,3 +144,21 @@ def test_a_page_mistake_stops_check_strict_and_the_strict_build(
     assert expected in capsys.readouterr().err
     with pytest.raises(Abort):
         build_in_process(project, tmp_path / "site")
+
+
+def test_validation_settings_decide_what_check_and_the_build_stop_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    expected = _missing_anchor(project)
+    config = project / "mkdocs.yml"
+    # A section's own key wins over the shorthand at the top of validation:, as in MkDocs.
+    config.write_text(
+        config.read_text().replace("validation:\n", "validation:\n  links:\n    anchors: ignore\n")
+    )
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("CROSSROADS_TODAY", TODAY.isoformat())
+    assert main(["check", "--strict"]) == 0
+    assert expected not in capsys.readouterr().err
+    build_in_process(project, tmp_path / "site")
