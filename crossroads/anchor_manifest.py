@@ -11,7 +11,6 @@ build keeps the old link working.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from crossroads import rendering
 from crossroads.anchors import (
@@ -22,25 +21,26 @@ from crossroads.anchors import (
     read_manifest,
     write_manifest,
 )
-from crossroads.checking import current_anchors, page_anchors, read_config, rendered, rendered_pages
 from crossroads.history import HISTORY_FILE, History, write_history
 from crossroads.history_update import CHANGES_URL, recorded, with_history
+from crossroads.pages import current_anchors, page_anchors, rendered, rendered_pages
 from crossroads.paths import path_for
+from crossroads.project import Project
 from crossroads.validation import load_guide
 
 
-def recording(config_file: Path, today: dt.date) -> tuple[Anchors, History]:
+def recording(project: Project, today: dt.date) -> tuple[Anchors, History]:
     """The guide's section history with today's version recorded, and the anchors the guide
     then has."""
-    guide = load_guide(config_file.parent / "data", today)
-    html = rendered_pages(config_file, guide, today)
+    guide = load_guide(project.data_dir, today)
+    html = rendered_pages(project, guide, today)
     history = recorded(guide, html, today)
     guide = with_history(guide, history)
     # Of every page, only "What changed" is made from the history: render it as it is now.
     html.pop(CHANGES_URL, None)
     if history.entries:
         page = {path_for("changes"): rendering.changes_page(guide)}
-        html.update(rendered(page, read_config(config_file)))
+        html.update(rendered(page, project))
     return page_anchors(html, guide), history
 
 
@@ -53,22 +53,21 @@ def new_anchors(published: Anchors, after: Anchors) -> list[str]:
     )
 
 
-def unrecorded(config_file: Path, today: dt.date) -> tuple[list[str], dict[str, set[str]]]:
+def unrecorded(project: Project, today: dt.date) -> tuple[list[str], dict[str, set[str]]]:
     """Pages and anchors the manifest does not list yet, and the manifest with them added."""
-    published = read_manifest(config_file.parent / "data" / MANIFEST_NAME)
-    guide = load_guide(config_file.parent / "data", today)
-    after = merged(published, current_anchors(config_file, guide, today))
+    published = read_manifest(project.manifest)
+    guide = load_guide(project.data_dir, today)
+    after = merged(published, current_anchors(project, guide, today))
     return new_anchors(published, after), after
 
 
-def update(config_file: Path, today: dt.date) -> int:
-    data_dir = config_file.parent / "data"
-    published = read_manifest(data_dir / MANIFEST_NAME)
-    current, history = recording(config_file, today)
+def update(project: Project, today: dt.date) -> int:
+    published = read_manifest(project.manifest)
+    current, history = recording(project, today)
     after = merged(published, current)
     new = new_anchors(published, after)
-    write_manifest(data_dir / MANIFEST_NAME, after)
-    write_history(data_dir, history)
+    write_manifest(project.manifest, after)
+    write_history(project.data_dir, history)
     print(f"{len(new)} new pages and anchors recorded in data/{MANIFEST_NAME}")
     today_entries = [e for e in history.entries if e.date == today]
     if not history.entries and history.began == today:
@@ -78,10 +77,10 @@ def update(config_file: Path, today: dt.date) -> int:
     return 0
 
 
-def anchors_command(action: str, config_file: Path, today: dt.date) -> int:
+def anchors_command(action: str, project: Project, today: dt.date) -> int:
     if action == "update":
-        return update(config_file, today)
-    new, _ = unrecorded(config_file, today)
+        return update(project, today)
+    new, _ = unrecorded(project, today)
     if new:
         print(f"data/{MANIFEST_NAME} does not list {len(new)} published pages or anchors:")
         for item in new[:50]:

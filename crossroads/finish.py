@@ -27,13 +27,13 @@ from crossroads.anchors import (
     redirect_files,
 )
 from crossroads.built_html import content_span
-from crossroads.checking import hand_written_pages, read_config
 from crossroads.feed import write_feeds
 from crossroads.guide import Guide
 from crossroads.history_html import date_sections, page_marks
 from crossroads.html_repair import footer_titles, repair_theme_markup
 from crossroads.page_meta import twice_escaped_titles
-from crossroads.publication import Publication, url_path
+from crossroads.project import Project
+from crossroads.publication import url_path
 from crossroads.search.site_index import SearchIndex, index_site
 from crossroads.site import generated_pages
 from crossroads.validation import load_guide
@@ -52,19 +52,9 @@ class Finished:
     search: SearchIndex
 
 
-def _publication(config_file: Path) -> Publication:
-    config = read_config(config_file)
-    return Publication(
-        site_url=str(config.get("site_url") or ""), repo_url=str(config.get("repo_url") or "")
-    )
-
-
-def page_sources(config_file: Path, guide: Guide, today: dt.date) -> dict[str, str]:
+def page_sources(project: Project, guide: Guide, today: dt.date) -> dict[str, str]:
     """Every page the guide has, hand-written and generated: docs path -> Markdown."""
-    config = read_config(config_file)
-    docs_dir = config_file.parent / str(config.get("docs_dir", "docs"))
-    publication = _publication(config_file)
-    return {**hand_written_pages(docs_dir), **generated_pages(guide, today, publication)}
+    return {**project.pages, **generated_pages(guide, today, project.publication)}
 
 
 def _finish_page(
@@ -88,16 +78,15 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
-def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
-    """Finish the built ``site`` of the guide whose ``mkdocs.yml`` is ``config_file``.
+def finish(site: Path, project: Project, today: dt.date) -> Finished:
+    """Finish the built ``site`` of the guide ``project``.
 
     Raises :class:`~crossroads.errors.DataError` for the guide's data problems and for
     broken anchor promises, before anything is written.
     """
-    data_dir = config_file.parent / "data"
-    guide = load_guide(data_dir, today)
-    sources = page_sources(config_file, guide, today)
-    site_url = _publication(config_file).site_url
+    guide = load_guide(project.data_dir, today)
+    sources = page_sources(project, guide, today)
+    site_url = project.site_url
     twice = twice_escaped_titles(sources.values())
     updates: dict[Path, str] = {}
     current: Anchors = {}
@@ -111,7 +100,7 @@ def finish(site: Path, config_file: Path, today: dt.date) -> Finished:
         if (site / name).is_file():
             html = repair_theme_markup(_read(site / name))
             updates[site / name] = page_marks(html, None, guide, site_url)
-    check_promises(data_dir, current, guide.moves)
+    check_promises(project.data_dir, current, guide.moves)
     changed = []
     for path, html in sorted(updates.items()):
         if _read(path) != html:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crossroads.checking import clashes, expanded_pages
-from crossroads.config_file import dump_config, load_config, relative_to
+from crossroads.config_file import dump_config, relative_to
 from crossroads.engine_files import ASSETS, SCRIPTS, STYLES, THEME_DIR
 from crossroads.errors import DataError
 from crossroads.guide import Guide
 from crossroads.page_meta import escape_front_matter
-from crossroads.publication import Publication
+from crossroads.pages import clashes, expanded_pages
+from crossroads.project import Project
 from crossroads.site import NavItem, plan_site
 from crossroads.validation import load_guide
 
@@ -51,44 +51,31 @@ class GenerateError(Exception):
     """OUT cannot be written (the message says why and what to do instead)."""
 
 
-def generate(config_file: Path, out: Path, today: dt.date) -> Generated:
-    """Write the plain project for the guide of ``config_file`` into ``out``.
+def generate(project: Project, out: Path, today: dt.date) -> Generated:
+    """Write the plain project for the guide ``project`` into ``out``.
 
     Raises :class:`DataError` for the guide's problems (as ``check`` reports them) and
     :class:`GenerateError` when ``out`` is not a folder this command may fill.
     """
-    project = config_file.parent
-    config = load_config(config_file)
-    docs_dir = project / str(config.get("docs_dir", "docs"))
-    guide = load_guide(project / "data", today)
-    publication = Publication(
-        site_url=_text(config, "site_url"), repo_url=_text(config, "repo_url")
-    )
-    generated, nav = plan_site(guide, today, publication, config.get("nav"))
-    hand_written, problems = expanded_pages(guide, docs_dir)
-    problems += clashes(docs_dir, hand_written, generated)
+    guide = load_guide(project.data_dir, today)
+    generated, nav = plan_site(guide, today, project.publication, project.nav)
+    hand_written, problems = expanded_pages(guide, project)
+    problems += clashes(project, hand_written, generated)
     if problems:
         raise DataError(problems)
     pages = {
         path: escape_front_matter(text) for path, text in {**hand_written, **generated}.items()
     }
-    _prepare(out, project, docs_dir)
-    _write_docs(out / "docs", docs_dir, pages)
-    _write_theme(out / THEME_COPY, project, config)
-    text = dump_config(plain_config(config, project, out, nav))
+    _prepare(out, project.docs_dir)
+    _write_docs(out / "docs", project.docs_dir, pages)
+    _write_theme(out / THEME_COPY, project.root, project.config)
+    text = dump_config(plain_config(project.config, project.root, out, nav))
     (out / "mkdocs.yml").write_text(HEADER + text, encoding="utf-8")
     (out / STAMP).write_text("", encoding="utf-8")
     return Generated(guide, pages)
 
 
-def _text(config: dict[str, Any], key: str) -> str:
-    # A value MkDocs resolves at build time (such as !ENV) is unknown here: links that
-    # leave the page then use none, as they do when the key is not set.
-    value = config.get(key)
-    return value if isinstance(value, str) else ""
-
-
-def _prepare(out: Path, project: Path, docs_dir: Path) -> None:
+def _prepare(out: Path, docs_dir: Path) -> None:
     """Make ``out`` ready: new, empty, or written by this command before (then emptied)."""
     resolved = out.resolve()
     if resolved == docs_dir.resolve() or docs_dir.resolve() in resolved.parents:

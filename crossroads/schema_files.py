@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from crossroads.data_files import FOLDERS, SCHEMAS_FOLDER, SINGLE_FILES
 from crossroads.json_schema import JsonSchema, file_schema
+from crossroads.project import Project
 
 SUFFIX = ".schema.json"
 MODELINE = "# yaml-language-server: $schema="
@@ -104,12 +105,12 @@ def write_schemas(data_dir: Path) -> list[str]:
     return changed
 
 
-def schemas_command(action: str, project: Path) -> int:
-    """``schemas write`` or ``schemas check`` for the guide in ``project``; the exit status."""
-    data_dir = project / "data"
+def schemas_command(action: str, project: Project) -> int:
+    """``schemas write`` or ``schemas check`` for the guide ``project``; the exit status."""
+    data_dir = project.data_dir
     where = f"data/{SCHEMAS_FOLDER}/"
     if not data_dir.is_dir():
-        print(f"{project}: no data/ folder here; run it in a guide's folder", file=sys.stderr)
+        print(f"{project.root}: no data/ folder here; run it in a guide's folder", file=sys.stderr)
         return 2
     if action == "write":
         changed = write_schemas(data_dir)
@@ -123,7 +124,7 @@ def schemas_command(action: str, project: Path) -> int:
         print(f"{where} does not match this engine's data model:")
         for name, problem in stale:
             print(f"  {name}: {problem}")
-        here = "" if project == Path() else f" {shlex.quote(str(project))}"
+        here = "" if project.root == Path() else f" {shlex.quote(str(project.root))}"
         print(f"regenerate them with: {WRITE_COMMAND}{here}")
         return 1
     print(f"{where} matches this engine's data model")

@@ -15,9 +15,10 @@ import pytest
 
 from crossroads.anchors import read_manifest
 from crossroads.built_html import content_span
-from crossroads.checking import current_anchors
 from crossroads.config_file import Tagged, dump_config, load_config
 from crossroads.generate import STAMP, plain_config
+from crossroads.pages import current_anchors
+from crossroads.project import Project
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from tests.conftest import Build, copy_project, generate_and_build, run_build, run_crossroads
@@ -110,7 +111,7 @@ def test_the_plain_build_has_the_hooked_builds_pages_anchors_and_content(
 def test_finish_records_the_anchors_check_sees(site: Build, plain: tuple[Build, Path]) -> None:
     """``finish`` finds the same ids the hooks find, and ``check`` predicts (test_links)."""
     guide = load_guide(site.project / "data", dt.date.today())
-    expected = current_anchors(site.project / "mkdocs.yml", guide, dt.date.today())
+    expected = current_anchors(Project.open(site.project), guide, dt.date.today())
     assert read_manifest(plain[1]) == expected
 
 

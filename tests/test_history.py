@@ -12,7 +12,6 @@ import pytest
 
 from crossroads.__main__ import main
 from crossroads.changes import line_html
-from crossroads.checking import rendered_pages
 from crossroads.diff import PageAdded, diff, diff_views, view
 from crossroads.diff_fields import Place
 from crossroads.diff_markdown import describe, escape
@@ -22,6 +21,8 @@ from crossroads.feed import ATOM, atom_feed, feeds
 from crossroads.guide import Guide
 from crossroads.history import HISTORY_FILE, History, read_history
 from crossroads.history_html import date_sections, page_marks
+from crossroads.pages import rendered_pages
+from crossroads.project import Project
 from crossroads.publication import Publication
 from crossroads.scaffold import SCAFFOLD_DIR
 from crossroads.section_text import fingerprints
@@ -68,7 +69,7 @@ def edit(folder: Path, name: str, before: str, after: str) -> None:
 
 def page(guide: Guide, folder: Path, url: str) -> str:
     """A page's content as rendered, dated from the history."""
-    html = rendered_pages(folder / "mkdocs.yml", guide, LATER)[url]
+    html = rendered_pages(Project.open(folder), guide, LATER)[url]
     return date_sections(html, url, guide.history)
 
 
@@ -86,7 +87,7 @@ def test_a_guide_without_a_record_has_no_dates_no_page_no_nav_entry_no_feed(fold
     assert {"What changed": "changes.md"} not in expand_nav([{"What changed": "changes.md"}], pages)
     assert atom_feed(guide, PUBLICATION.site_url) is None
     assert page_marks(HEAD, "", guide, PUBLICATION.site_url) == HEAD
-    html = rendered_pages(folder / "mkdocs.yml", guide, LATER)["technologies/toml/"]
+    html = rendered_pages(Project.open(folder), guide, LATER)["technologies/toml/"]
     assert date_sections(html, "technologies/toml/", guide.history) == html
 
 

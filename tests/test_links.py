@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 from crossroads.anchor_manifest import anchors_command
 from crossroads.anchors import read_manifest
-from crossroads.checking import current_anchors
+from crossroads.pages import current_anchors
+from crossroads.project import Project
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from tests.conftest import ROOT, Build, run_build
@@ -35,7 +36,7 @@ def published(tmp_path: Path) -> Path:
     """A small guide (the scaffold) whose pages and anchors have all been published."""
     project = tmp_path / "guide"
     new_guide(project)
-    assert anchors_command("update", project / "mkdocs.yml", dt.date.today()) == 0
+    assert anchors_command("update", Project.open(project), dt.date.today()) == 0
     return project
 
 
@@ -112,7 +113,7 @@ def test_check_and_the_build_see_the_same_anchors(site: Build) -> None:
     built = read_manifest(record)
     config = site.project / "mkdocs.yml"
     guide = load_guide(site.project / "data", dt.date.today())
-    assert current_anchors(config, guide, dt.date.today()) == built
+    assert current_anchors(Project.open(config), guide, dt.date.today()) == built
 
 
 def test_criteria_and_claims_have_report_a_problem_links(site: Build) -> None:

@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 
 from crossroads.checking import check_project
 from crossroads.data_files import FOLDERS, MANIFEST_FILE, SINGLE_FILES
+from crossroads.project import Project
 from crossroads.scaffold import new_guide
 
 TODAY = dt.date(2026, 12, 1)
@@ -101,7 +102,7 @@ def test_a_guide_without_an_optional_file_checks_and_builds(
         path.write_text(path.read_text().replace(line, ""))
     monkeypatch.chdir(project)
 
-    check_project(project / "mkdocs.yml", TODAY)
+    check_project(Project.open(project), TODAY)
     build_in_process(project, site)
 
     assert [s for s in SIGNS[name] if shows(site, s)] == []

@@ -13,6 +13,7 @@ import pytest
 
 from crossroads.__main__ import main
 from crossroads.checking import check_project
+from crossroads.project import Project
 from crossroads.scaffold import new_guide
 from crossroads.untagged import NameFinder
 
@@ -102,7 +103,7 @@ def line_of(path: Path, text: str, after: str = "") -> int:
 
 
 def test_each_untagged_name_is_one_warning_with_file_line_and_what_to_do(project: Path) -> None:
-    checked = check_project(project / "mkdocs.yml", TODAY)
+    checked = check_project(Project.open(project), TODAY)
     statements = project / "data/statements.yml"
     article = project / "data/articles/an-article.yml"
     use_case = project / "data/use-cases/tool-settings.yml"
@@ -143,7 +144,7 @@ def test_a_name_listed_in_mentions_is_not_warned_about(project: Path) -> None:
             "technology: toml", "technology: toml\n    mentions: [yaml]", 1
         )
     )
-    assert check_project(project / "mkdocs.yml", TODAY).warnings == []
+    assert check_project(Project.open(project), TODAY).warnings == []
 
 
 def test_check_prints_the_warnings_and_passes(
@@ -190,4 +191,4 @@ def test_a_name_counts_only_as_a_word_of_its_own(text: str, named: list[str]) ->
 
 def test_the_new_guide_names_only_what_it_tags(tmp_path: Path) -> None:
     new_guide(tmp_path / "guide")
-    assert check_project(tmp_path / "guide/mkdocs.yml", TODAY).warnings == []
+    assert check_project(Project.open(tmp_path / "guide"), TODAY).warnings == []
