@@ -1,10 +1,13 @@
-"""The command line: ``python -m crossroads check|new|anchors|schemas|watch|generate|finish|diff``.
+"""The command line: ``python -m crossroads check|new|upgrade|anchors|schemas|watch|generate|
+finish|diff``.
 
 ``check`` runs every check the build runs (data, markers in hand-written pages, published
 anchors) and prints every problem as ``file:line: where: what``, then exits 1; on a valid
 guide it prints a summary, warns about stale citations, thin coverage and technologies an
 item names but is not tagged with, and exits 0.
-``new`` writes a complete, buildable guide into DIR without overwriting anything.
+``new`` writes a complete, buildable guide into DIR without overwriting anything;
+``upgrade DIR`` brings a guide made by an earlier engine up to this one (its hooks file, the
+engine's wheel and pin, the lock file and the schemas).
 ``anchors update|check`` records published anchors; ``schemas write|check`` keeps the JSON
 Schemas editors use in ``data/schemas/``; ``watch`` re-reads every cited source.
 ``generate OUT`` writes the guide as a plain project that builds without hooks, and
@@ -30,6 +33,7 @@ from crossroads.generate import GenerateError, generate
 from crossroads.revisions import RevisionError, load_version
 from crossroads.scaffold import ScaffoldError, new_guide
 from crossroads.schema_files import schemas_command
+from crossroads.upgrade import UpgradeError, upgrade
 from crossroads.validation import load_guide, stale_sources
 from crossroads.watch import report, watch
 
@@ -67,6 +71,22 @@ def _new(directory: Path) -> int:
     print(f"  cd {directory}")
     print("  scripts/serve.sh     # serve it on http://127.0.0.1:8000/")
     print("  scripts/test.sh      # check the data and build it as CI does")
+    return 0
+
+
+def _upgrade(guide: Path) -> int:
+    try:
+        upgraded = upgrade(guide)
+    except UpgradeError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for warning in upgraded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not upgraded.changed:
+        print(f"{guide}: already on this engine; nothing changed")
+        return 0
+    print(f"upgraded {guide}: {', '.join(upgraded.changed)}. Next, in {guide}:")
+    print("  scripts/test.sh      # installs the engine's new wheel, checks and builds")
     return 0
 
 
@@ -185,6 +205,8 @@ def main(argv: list[str]) -> int:
     check.add_argument("project", nargs="?", default=".", type=Path, help="the guide's folder")
     new = commands.add_parser("new", help="start a new guide in DIR")
     new.add_argument("directory", type=Path, metavar="DIR")
+    upgrade = commands.add_parser("upgrade", help="bring the guide in DIR up to this engine")
+    upgrade.add_argument("guide", nargs="?", default=".", type=Path, metavar="DIR")
     anchors = commands.add_parser(
         "anchors", help="record the pages and anchors readers may link to"
     )
@@ -214,6 +236,8 @@ def main(argv: list[str]) -> int:
         return _watch(arguments.project, arguments.report, arguments.timeout)
     if arguments.command == "check":
         return _check(arguments.project)
+    if arguments.command == "upgrade":
+        return _upgrade(arguments.guide)
     if arguments.command == "schemas":
         return schemas_command(arguments.action, arguments.project)
     if arguments.command == "anchors":

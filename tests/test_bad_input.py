@@ -2,7 +2,8 @@
 
 Every data mistake is a case in tests/invalid_data/, where check and a strict build must
 both report it (test_invalid_data.py). These are the cases that need a whole project: a
-mistake in a hand-written page (stopping a build; under serve, shown on every page), and the publish step that swaps a site in only on success.
+mistake in a hand-written page (stopping a build; under serve, shown on every page), and
+the publish step that swaps a site in only on success.
 """
 
 from __future__ import annotations
