@@ -5,5 +5,6 @@ The flow is: :mod:`crossroads.loading` (YAML files with line numbers) ->
 :class:`~crossroads.model.Guide`) -> :mod:`crossroads.rendering` (pure functions
 that return Markdown) -> :mod:`crossroads.site` (which pages exist and where).
 
-Nothing in this package imports MkDocs; ``hooks/crossroads_hooks.py`` wires it in.
+Nothing in this package imports MkDocs but :mod:`crossroads.adapter`, whose events a
+guide's one-line ``hooks/crossroads_hooks.py`` imports.
 """

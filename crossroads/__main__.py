@@ -1,11 +1,14 @@
-"""The command line: ``python -m crossroads check|new|anchors|schemas|watch|generate|finish|diff``.
+"""The command line: ``python -m crossroads check|new|upgrade|anchors|schemas|watch|generate|
+finish|diff``.
 
 ``check`` runs every check the build runs (data, markers, links and anchors in hand-written
 pages, the nav, published anchors) and prints every problem as ``file:line: where: what``,
 then exits 1; on a valid guide it prints a summary, warns about what the build only warns
 about (fatal with ``--strict``), stale citations, thin coverage and technologies an item
 names but is not tagged with, and exits 0.
-``new`` writes a complete, buildable guide into DIR without overwriting anything.
+``new`` writes a complete, buildable guide into DIR without overwriting anything;
+``upgrade DIR`` brings a guide made by an earlier engine up to this one (its hooks file, the
+engine's wheel and pin, the lock file and the schemas).
 ``anchors update|check`` records published anchors; ``schemas write|check`` keeps the JSON
 Schemas editors use in ``data/schemas/``; ``watch`` re-reads every cited source.
 ``generate OUT`` writes the guide as a plain project that builds without hooks, and
@@ -21,12 +24,23 @@ import argparse
 import sys
 from types import ModuleType
 
-from crossroads.commands import anchors, check, diff, finish, generate, new, schemas, watch
+from crossroads.commands import (
+    anchors,
+    check,
+    diff,
+    finish,
+    generate,
+    new,
+    schemas,
+    upgrade,
+    watch,
+)
 
 # In the order --help lists them.
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "new": new,
+    "upgrade": upgrade,
     "anchors": anchors,
     "schemas": schemas,
     "watch": watch,

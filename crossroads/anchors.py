@@ -10,7 +10,6 @@ instant navigation, scroll to the right spot).
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Mapping
 from html import escape
@@ -22,8 +21,6 @@ from crossroads.model import Moves, PageMove
 MANIFEST_NAME = "published-anchors.json"
 MOVES_FILE = "data/moved.yml"
 UPDATE_COMMAND = "python -m crossroads anchors update"
-# A file to write the anchors the build found to (a test compares them with `check`'s).
-RECORD_ENV = "CROSSROADS_RECORD_ANCHORS"
 
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
@@ -109,16 +106,14 @@ def _broken(message: str) -> DataProblem:
 
 
 def check_promises(data_dir: Path, current: Anchors, moves: Moves) -> None:
-    """Raise :class:`DataError` if the built pages break a promise; else record if asked.
+    """Raise :class:`DataError` if the built pages break a promise.
 
-    Both the MkDocs hooks and ``python -m crossroads finish`` end their build with this.
+    Both the MkDocs adapter and ``python -m crossroads finish`` end their build with this;
+    finish returns the anchors it checked, and the adapter keeps them on its build state.
     """
     problems = promise_problems(read_manifest(data_dir / MANIFEST_NAME), current, moves)
     if problems:
         raise DataError(problems)
-    record = os.environ.get(RECORD_ENV)
-    if record:
-        write_manifest(Path(record), current)
 
 
 def aliases_on(page: str, moves: Moves) -> dict[str, str]:

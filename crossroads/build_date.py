@@ -1,7 +1,8 @@
 """The date a build treats as "today", for freshness checks and future-date errors.
 
-``CROSSROADS_TODAY=2026-11-24`` pins it (tests, reproducible builds); otherwise it is
-the machine's local date.
+``CROSSROADS_TODAY=2026-11-24`` pins it: an input of the build, as ``SOURCE_DATE_EPOCH`` is
+for other tools, so that a build on another day (a reproducible build, a test) gives the same
+site; otherwise it is the machine's local date.
 """
 
 from __future__ import annotations

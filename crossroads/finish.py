@@ -44,12 +44,14 @@ THEME_PAGES = ("404.html",)
 
 @dataclass(frozen=True)
 class Finished:
-    """What finish changed: pages rewritten and redirect pages written, site-relative, and
-    the search index it wrote."""
+    """What finish changed: pages rewritten and redirect pages written, site-relative, the
+    search index it wrote, and every page URL with the ids it promises (aliases included),
+    as the promise check saw them."""
 
     changed: list[str]
     redirects: list[str]
     search: SearchIndex
+    anchors: Anchors
 
 
 def page_sources(project: Project, guide: Guide, today: dt.date) -> dict[str, str]:
@@ -112,4 +114,4 @@ def finish(site: Path, project: Project, today: dt.date) -> Finished:
         (site / name).write_bytes(html.encode("utf-8"))
     write_feeds(site, guide, site_url)
     # Last, so the index reads the pages as published (aliases in, redirect pages out).
-    return Finished(changed, sorted(redirects), index_site(site, guide))
+    return Finished(changed, sorted(redirects), index_site(site, guide), current)

@@ -3,8 +3,10 @@
 The guide gets the project layout (``docs/``, ``data/``, ``hooks/``, ``mkdocs.yml``,
 ``scripts/``, ``README.md``) with neutral example data from ``crossroads/scaffold/``, the
 JSON Schemas its data files name (``data/schemas/``, generated from the engine's model), the
-hash-locked packages the engine builds with, and the engine itself as a pinned dependency
-(``requirements-engine.txt``). Nothing that already exists is overwritten.
+hash-locked packages the engine builds with, and the engine itself: a wheel of it in
+``vendor/`` (:mod:`crossroads.wheel`), pinned by its sha256 in ``requirements-engine.txt``,
+so the guide installs on any machine without the engine's checkout. Nothing that already
+exists is overwritten.
 """
 
 from __future__ import annotations
@@ -15,26 +17,42 @@ from pathlib import Path
 from crossroads.data_files import SCHEMAS_FOLDER
 from crossroads.engine_files import PACKAGE_DIR
 from crossroads.schema_files import schema_texts
+from crossroads.wheel import ENGINE_ROOT, Wheel, build_wheel
 
 SCAFFOLD_DIR = PACKAGE_DIR / "scaffold"
-ENGINE_ROOT = PACKAGE_DIR.parent
-ENGINE_VERSION = "0.1.0"
+VENDOR = Path("vendor")
+ENGINE_REQUIREMENT = Path("requirements-engine.txt")
+LOCK = Path("requirements.lock")
 
 
 class ScaffoldError(Exception):
     """The new guide cannot be written where it was asked for."""
 
 
-def engine_requirement() -> str:
-    """The line that pins the engine in a new guide's ``requirements-engine.txt``."""
-    if (ENGINE_ROOT / "pyproject.toml").is_file():
-        # Not published yet: the guide records the checkout it was made from.
-        return (
-            f"# The Crossroads engine, version {ENGINE_VERSION}. It is not on PyPI yet, so this "
-            "is the checkout\n# the guide was made from; to upgrade, point it at a newer one.\n"
-            f"crossroads @ {ENGINE_ROOT.as_uri()}\n"
-        )
-    return f"# The Crossroads engine this guide is built with.\ncrossroads=={ENGINE_VERSION}\n"
+def engine_requirement(wheel: Wheel) -> str:
+    """A guide's ``requirements-engine.txt``: the vendored wheel, pinned by its hash."""
+    return (
+        "# The Crossroads engine this guide is built with: the wheel in vendor/, written by\n"
+        "# `crossroads new` or `crossroads upgrade` from the engine that ran it. pip checks\n"
+        "# its hash on install (scripts/bootstrap.sh); upgrading rewrites both.\n"
+        f"./{(VENDOR / wheel.name).as_posix()} --hash=sha256:{wheel.sha256}\n"
+    )
+
+
+def engine_files() -> dict[Path, bytes]:
+    """What pins the engine in a guide: its wheel, the requirement naming it, and the
+    hash-locked packages it runs with."""
+    wheel = build_wheel()
+    files = {
+        VENDOR / wheel.name: wheel.content,
+        ENGINE_REQUIREMENT: engine_requirement(wheel).encode(),
+    }
+    # In a checkout the lock is beside the package; an installed engine carries a copy.
+    for lock in (ENGINE_ROOT / LOCK, SCAFFOLD_DIR / LOCK):
+        if lock.is_file():
+            files[LOCK] = lock.read_bytes()
+            break
+    return files
 
 
 def planned_files() -> dict[Path, bytes]:
@@ -46,10 +64,7 @@ def planned_files() -> dict[Path, bytes]:
     }
     for name, text in schema_texts().items():
         files[Path("data", SCHEMAS_FOLDER, name)] = text.encode()
-    files[Path("requirements-engine.txt")] = engine_requirement().encode()
-    lock = ENGINE_ROOT / "requirements.lock"
-    if lock.is_file():
-        files[Path("requirements.lock")] = lock.read_bytes()
+    files.update(engine_files())
     files[Path(".gitignore")] = b"site/\n.venv/\n"
     return files
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from crossroads.anchors import read_manifest
+from crossroads.anchors import Anchors
 from crossroads.built_html import content_span
 from crossroads.config_file import Tagged, dump_config, load_config
 from crossroads.generate import STAMP, plain_config
@@ -51,11 +51,13 @@ def article(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def plain(plain_site: tuple[Build, Path]) -> tuple[Build, Path]:
+def plain(plain_site: tuple[Build, Anchors]) -> tuple[Build, Anchors]:
     return plain_site
 
 
-def test_the_generated_project_has_no_hook_and_lists_every_page(plain: tuple[Build, Path]) -> None:
+def test_the_generated_project_has_no_hook_and_lists_every_page(
+    plain: tuple[Build, Anchors],
+) -> None:
     build, _ = plain
     config = load_config(build.project / "mkdocs.yml")
     assert "hooks" not in config and "watch" not in config
@@ -88,7 +90,7 @@ def test_the_generated_config_lists_the_theme_search_as_off_unless_the_guide_lis
 
 
 def test_the_plain_build_is_the_hooked_build_byte_for_byte(
-    site: Build, plain: tuple[Build, Path]
+    site: Build, plain: tuple[Build, Anchors]
 ) -> None:
     hooked, unhooked = site_files(site.site), site_files(plain[0].site)
     assert sorted(hooked) == sorted(unhooked)
@@ -98,7 +100,7 @@ def test_the_plain_build_is_the_hooked_build_byte_for_byte(
 
 
 def test_the_plain_build_has_the_hooked_builds_pages_anchors_and_content(
-    site: Build, plain: tuple[Build, Path]
+    site: Build, plain: tuple[Build, Anchors]
 ) -> None:
     """The comparison above, told page by page, so that a failure says what differs."""
     hooked, unhooked = pages(site.site), pages(plain[0].site)
@@ -108,11 +110,11 @@ def test_the_plain_build_has_the_hooked_builds_pages_anchors_and_content(
         assert article(html) == article(unhooked[path]), path
 
 
-def test_finish_records_the_anchors_check_sees(site: Build, plain: tuple[Build, Path]) -> None:
+def test_finish_records_the_anchors_check_sees(site: Build, plain: tuple[Build, Anchors]) -> None:
     """``finish`` finds the same ids the hooks find, and ``check`` predicts (test_links)."""
     guide = load_guide(site.project / "data", dt.date.today())
     expected = current_anchors(Project.open(site.project), guide, dt.date.today())
-    assert read_manifest(plain[1]) == expected
+    assert plain[1] == expected
 
 
 # The one line ProperDocs writes differently: it names itself as the generator.
@@ -144,7 +146,7 @@ def same_but_generator(reference: Path, other: Path) -> bool:
 
 
 def test_properdocs_builds_the_generated_project_into_the_same_site(
-    site: Build, plain: tuple[Build, Path], tmp_path: Path
+    site: Build, plain: tuple[Build, Anchors], tmp_path: Path
 ) -> None:
     build = run_build(plain[0].project, tmp_path / "site", builder="properdocs")
     assert build.returncode == 0, build.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -36,8 +37,12 @@ def test_new_writes_the_project_layout_with_a_two_command_quick_start(new_site: 
     for script in ("serve.sh", "test.sh", "bootstrap.sh"):
         assert os.access(project / "scripts" / script, os.X_OK), script
     assert (project / "data/published-anchors.json").read_text().strip() == '{"pages": {}}'
+    # The engine is a wheel in the guide, pinned by its hash: nothing points at this checkout.
+    (wheel,) = (project / "vendor").glob("crossroads-*-py3-none-any.whl")
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     engine = (project / "requirements-engine.txt").read_text()
-    assert re.search(r"^crossroads( @ file://| ?==)", engine, re.MULTILINE), engine
+    assert f"./vendor/{wheel.name} --hash=sha256:{digest}" in engine.splitlines()
+    assert str(ROOT) not in engine
 
 
 def test_the_new_guide_checks_clean_with_no_warnings(new_site: Build) -> None:
@@ -180,3 +185,52 @@ def test_check_warns_about_thin_coverage_without_failing(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "warning: format 'ini' is in no comparison and no use case" in result.stderr
     assert "warning: criterion 'tooling' is assessed by no format" in result.stderr
+
+
+def _outside_the_engine() -> dict[str, str]:
+    """The environment of an author's machine without this checkout: no PYTHONPATH, no
+    virtualenv of the engine on PATH (pip's own settings, such as its index, stay)."""
+    venv = Path(sys.prefix)
+    path = [
+        entry
+        for entry in os.environ.get("PATH", "").split(os.pathsep)
+        if entry and not Path(entry).is_relative_to(ROOT) and not Path(entry).is_relative_to(venv)
+    ]
+    hidden = {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "CROSSROADS_TODAY"}
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    return {**env, "PATH": os.pathsep.join(path)}
+
+
+@pytest.mark.slow
+def test_a_new_guide_installs_and_passes_its_own_test_script_anywhere(tmp_path: Path) -> None:
+    """Copied to another folder, away from this checkout, the guide installs its engine from
+    its own wheel (hash-checked) and its scripts/test.sh checks and builds it."""
+    made = tmp_path / "made"
+    new_guide(made)
+    copy = tmp_path / "elsewhere" / "guide"
+    shutil.copytree(made, copy, symlinks=True)
+    assert not copy.is_relative_to(ROOT)
+    mentions = [p for p in copy.rglob("*") if p.is_file() and str(ROOT).encode() in p.read_bytes()]
+    assert mentions == []
+    env = _outside_the_engine()
+    result = subprocess.run(
+        ["scripts/test.sh", str(tmp_path / "site")],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert (tmp_path / "site/compare/index.html").is_file()
+    where = subprocess.run(
+        [".venv/bin/python", "-c", "import crossroads; print(crossroads.__file__)"],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    installed = Path(where.stdout.strip())
+    assert installed.is_relative_to(copy / ".venv"), installed

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from crossroads.anchors import Anchors
 from crossroads.guide import Guide
 from crossroads.paths import OUTCOME_PREFIX, page_url, path_for
 from crossroads.scaffold import new_guide
@@ -102,7 +103,7 @@ def served(
     request: pytest.FixtureRequest,
     site: Build,
     new_guide_site: Build,
-    plain_site: tuple[Build, Path],
+    plain_site: tuple[Build, Anchors],
 ) -> Iterator[Served]:
     build = {
         "this guide": site,

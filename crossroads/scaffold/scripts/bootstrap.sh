@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv with the hash-locked packages the guide builds with, then the engine itself.
+# Create .venv with the hash-locked packages the guide builds with, then the engine itself
+# (vendor/, pinned with its hash in requirements-engine.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${PYTHON:-python3}"
@@ -17,8 +18,10 @@ fi
 stamp=".venv/.installed-$(cat requirements.lock requirements-engine.txt | sha256sum | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-  # The engine itself; its own dependencies are the hash-locked packages above.
+  # The engine itself, the wheel in vendor/ whose hash requirements-engine.txt pins; its own
+  # dependencies are the hash-locked packages above. Reinstalled even at the same version
+  # number, since `crossroads upgrade` may bring a newer build of it.
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
-    -r requirements-engine.txt
+    --require-hashes --force-reinstall -r requirements-engine.txt
   touch "$stamp"
 fi
