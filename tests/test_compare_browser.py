@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Browser, Page, expect
 
 from crossroads.validation import load_guide
-from tests.conftest import ROOT
+from tests.conftest import guide_root
 
-GUIDE = load_guide(ROOT / "data", dt.date.today())
+GUIDE = load_guide(guide_root() / "data", dt.date.today())
 TABLE = "#all-technologies ~ .cr-compare table"
 # The one technology order every page uses.
 NAMES = [t.name for t in GUIDE.technologies.values()]
