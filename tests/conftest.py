@@ -1,42 +1,59 @@
-"""Fixtures: a throw-away copy of the project, a build of it, and the built real guide."""
+"""Fixtures: a throw-away copy of the project, a build of it, and the built real guide.
+
+``--guide PATH`` points every test of this guide's content at another copy of the guide;
+tests using Chromium are marked ``browser`` here, so the quick tier can leave them out.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from crossroads.anchors import Anchors
 from crossroads.build_date import build_date
 from crossroads.finish import finish
+from crossroads.project import Project
 from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
+from tests.running import Build as Build
+from tests.running import run_build as run_build
+from tests.running import run_crossroads as run_crossroads
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks")
+# Fixtures that start Chromium: a test using one is marked `browser` without having to say so.
+BROWSER_FIXTURES = {"browser", "page"}
+_GUIDE = {"root": ROOT}
 
 
-@dataclass
-class Build:
-    """The outcome of one ``mkdocs build --strict`` run."""
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--guide",
+        type=Path,
+        default=None,
+        help="the guide whose content the tests check (default: this repository)",
+    )
 
-    project: Path
-    site: Path
-    returncode: int
-    output: str
 
-    def page(self, path: str) -> BeautifulSoup:
-        """Parse a built page; ``path`` is its URL path, like ``compare/nodejs-vs-flask/``."""
-        file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+def pytest_configure(config: pytest.Config) -> None:
+    guide = config.getoption("--guide")
+    if guide is not None:
+        _GUIDE["root"] = guide.resolve()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+def guide_root() -> Path:
+    """The guide the content tests read: this repository, or the one ``--guide`` names."""
+    return _GUIDE["root"]
 
 
 def search_records(site: Path) -> dict[str, dict[str, str]]:
@@ -54,60 +71,19 @@ def search_records(site: Path) -> dict[str, dict[str, str]]:
     return records
 
 
-def copy_project(destination: Path) -> Path:
-    """Copy what a build reads (config, pages, data, hooks) into ``destination``."""
+def copy_project(destination: Path, origin: Path | None = None) -> Path:
+    """Copy what a build reads (config, pages, data, hooks) of ``origin`` into ``destination``.
+
+    ``origin`` defaults to the guide under test (``--guide``, or this repository).
+    """
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = (origin or guide_root()) / part
         if source.is_dir():
             shutil.copytree(source, destination / part)
         else:
             shutil.copy2(source, destination / part)
     return destination
-
-
-def run_build(
-    project: Path, site: Path, *, env: dict[str, str] | None = None, builder: str = "mkdocs"
-) -> Build:
-    """Build ``project`` into ``site`` the way the README does, in a separate process.
-
-    ``builder`` is the module run: ``mkdocs``, or ``properdocs`` (the same command line).
-    """
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            builder,
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        cwd=project,
-        check=False,
-        timeout=300,
-    )
-    return Build(project, site, result.returncode, result.stdout + result.stderr)
-
-
-def run_crossroads(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """``python -m crossroads ARGS`` in a separate process, as an author runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "crossroads", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        timeout=300,
-    )
 
 
 def generate_and_build(project: Path, out: Path) -> tuple[Build, Anchors]:
@@ -120,7 +96,7 @@ def generate_and_build(project: Path, out: Path) -> tuple[Build, Anchors]:
     assert made.returncode == 0, made.stderr
     build = run_build(out, out.parent / "site")
     assert build.returncode == 0, build.output
-    finished = finish(build.site, project / "mkdocs.yml", build_date())
+    finished = finish(build.site, Project.open(project), build_date())
     return build, finished.anchors
 
 

@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from crossroads.validation import load_guide
-from tests.conftest import ROOT
+from tests.conftest import guide_root
 
-GUIDE = load_guide(ROOT / "data", dt.date.today())
+GUIDE = load_guide(guide_root() / "data", dt.date.today())
 COMPARISONS = [c.id for c in GUIDE.comparisons if c.bottom_line is not None]
 # Pages that show every kind of grade the guide has: a use case with its fits, an article's
 # claim verdicts, a technology with depends cells, the comparisons, the flowchart outcomes.

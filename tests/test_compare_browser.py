@@ -11,12 +11,19 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Browser, Page, expect
 
 from crossroads.validation import load_guide
-from tests.conftest import ROOT
+from tests.conftest import guide_root
 
-GUIDE = load_guide(ROOT / "data", dt.date.today())
+GUIDE = load_guide(guide_root() / "data", dt.date.today())
 TABLE = "#all-technologies ~ .cr-compare table"
 # The one technology order every page uses.
 NAMES = [t.name for t in GUIDE.technologies.values()]
+ORDER = list(GUIDE.technologies)
+# Expectations come from the data: the first comparison's two technologies (in the guide's
+# order), a third one, and two criteria named in the address against the guide's order.
+COMPARISON = GUIDE.comparisons[0]
+FIRST, SECOND = sorted(COMPARISON.technologies[:2], key=ORDER.index)
+THIRD = next(t for t in ORDER if t not in (FIRST, SECOND))
+LATE, EARLY = GUIDE.criteria[-1], GUIDE.criteria[1]
 
 
 def visible_rows(page: Page) -> list[str]:
@@ -28,34 +35,34 @@ def visible_header(page: Page) -> list[str]:
 
 
 def test_the_choice_in_the_url_shapes_the_table(page: Page, base_url: str) -> None:
-    page.goto(base_url + "compare/?t=nodejs,flask&c=testing,concurrency,not-a-criterion")
-    expect(page.locator(".cr-picker__status")).to_contain_text("2 of 16 criteria")
-    names = {c.id: c.name for c in GUIDE.criteria}
-    # Rows keep the guide's criterion order, whatever the order in the address.
-    expected = [names[c] for c in names if c in ("testing", "concurrency")]
-    assert visible_rows(page) == expected
-    chosen = [t.name for t in GUIDE.technologies.values() if t.id in ("nodejs", "flask")]
+    page.goto(base_url + f"compare/?t={SECOND},{FIRST}&c={LATE.id},{EARLY.id},not-a-criterion")
+    status = f"2 of {len(GUIDE.criteria)} criteria"
+    expect(page.locator(".cr-picker__status")).to_contain_text(status)
+    # Rows and columns keep the guide's order, whatever the order in the address.
+    assert visible_rows(page) == [EARLY.name, LATE.name]
+    chosen = [GUIDE.technologies[t].name for t in (FIRST, SECOND)]
     assert visible_header(page) == ["Criterion", *chosen]
 
 
 def test_choosing_with_the_keyboard_updates_table_and_url(page: Page, base_url: str) -> None:
     page.goto(base_url + "compare/")
     assert len(visible_rows(page)) == len(GUIDE.criteria)
-    box = page.get_by_role("checkbox", name="Learning curve")
+    box = page.get_by_role("checkbox", name=EARLY.name, exact=True)
     box.focus()
     page.keyboard.press("Space")
     expect(box).not_to_be_checked()
-    assert "Learning curve" not in visible_rows(page)
+    assert EARLY.name not in visible_rows(page)
     chosen = parse_qs(urlsplit(page.url).query)["c"][0].split(",")
-    assert "learning-curve" not in chosen and len(chosen) == len(GUIDE.criteria) - 1
+    assert EARLY.id not in chosen and len(chosen) == len(GUIDE.criteria) - 1
     page.reload()
-    assert "Learning curve" not in visible_rows(page)
+    assert EARLY.name not in visible_rows(page)
 
 
 def test_at_least_two_technologies_stay_chosen(page: Page, base_url: str) -> None:
-    page.goto(base_url + "compare/?t=nodejs,flask")
-    page.get_by_role("checkbox", name="Flask").click()
-    expect(page.get_by_role("checkbox", name="Flask")).to_be_checked()
+    page.goto(base_url + f"compare/?t={FIRST},{SECOND}")
+    box = page.get_by_role("checkbox", name=GUIDE.technologies[SECOND].name, exact=True)
+    box.click()
+    expect(box).to_be_checked()
     expect(page.locator(".cr-picker__status")).to_contain_text("at least two")
 
 
@@ -129,12 +136,13 @@ def test_a_link_to_the_table_keeps_the_choice(browser: Browser, base_url: str) -
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page = context.new_page()
-    page.goto(base_url + "compare/?t=nodejs,flask,fastapi&c=testing,database")
-    page.get_by_role("checkbox", name="FastAPI").uncheck()
+    page.goto(base_url + f"compare/?t={FIRST},{SECOND},{THIRD}&c={LATE.id},{EARLY.id}")
+    page.get_by_role("checkbox", name=GUIDE.technologies[THIRD].name, exact=True).uncheck()
     page.get_by_role("button", name="Copy link to this table").click()
     expect(page.locator(".cr-picker__copied")).to_have_text("Link copied.")
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == base_url + "compare/?t=nodejs,flask&c=database,testing#all-technologies"
+    expected = f"compare/?t={FIRST},{SECOND}&c={EARLY.id},{LATE.id}#all-technologies"
+    assert copied == base_url + expected
     page.locator("#all-technologies .cr-copy-link").click()
     # The heading's link is the same, but for the day it was copied in a dated guide.
     from_heading = page.evaluate("() => navigator.clipboard.readText()")
@@ -152,7 +160,7 @@ def test_a_link_to_the_table_keeps_the_choice(browser: Browser, base_url: str) -
 
 
 def test_a_comparison_prints_cleanly(page: Page, base_url: str) -> None:
-    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.goto(base_url + f"compare/{COMPARISON.id}/")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".cr-copy-link"):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none"
@@ -172,11 +180,13 @@ def test_on_a_phone_each_criterion_is_a_block_with_its_columns_named(
 ) -> None:
     # That no page scrolls sideways at any width is tests/test_widths_browser.py.
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.goto(base_url + f"compare/{COMPARISON.id}/")
     first_row = page.locator(".cr-compare tbody tr").first
     label = first_row.locator("td").nth(1).locator(".cr-cell-label")
     expect(label).to_be_visible()
-    expect(label).to_have_text(NAMES[0])
+    expect(label).to_have_text(
+        GUIDE.technologies[min(COMPARISON.technologies, key=ORDER.index)].name
+    )
     page.set_viewport_size({"width": 1366, "height": 740})
     expect(label).to_be_hidden()
 

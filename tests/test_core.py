@@ -25,7 +25,7 @@ from crossroads.references import PageReferences
 from crossroads.schema import parse
 from crossroads.site import NavItem, expand_nav
 from crossroads.validation import load_guide
-from tests.conftest import ROOT
+from tests.conftest import guide_root
 
 # Printable text with the characters Markdown and HTML treat as syntax well represented.
 SYNTAX = "\\`*_{}[]()#+-.!|<>&\"'~=:;/@$%^"
@@ -107,7 +107,7 @@ def test_the_page_registry_links_paths_and_urls_agree() -> None:
 
 
 def test_payloads_have_exactly_their_declared_keys() -> None:
-    guide = load_guide(ROOT / "data", dt.date.today())
+    guide = load_guide(guide_root() / "data", dt.date.today())
     picker = picker_data(guide)
     assert set(picker) == set(typing.get_type_hints(PickerData))
     # The table's columns, in order, are the technologies the payload lists.
@@ -157,7 +157,7 @@ def test_flowchart_rules_on_a_chart_built_here(tmp_path: Path) -> None:
 
 
 def test_one_passage_quoted_at_two_lengths_is_listed_once_at_its_longest() -> None:
-    guide = load_guide(ROOT / "data", dt.date.today())
+    guide = load_guide(guide_root() / "data", dt.date.today())
     source = next(iter(guide.sources))
     references = PageReferences(guide)
     short = references.cite({source: "the words"})

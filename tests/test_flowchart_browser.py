@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from crossroads.model import Flowchart, Question
 from crossroads.validation import load_guide
-from tests.conftest import ROOT
+from tests.conftest import guide_root
 
 Step = tuple[str, str]  # (question id, answer id)
 
@@ -32,7 +32,7 @@ def all_paths(flowchart: Flowchart) -> list[tuple[list[Step], str]]:
     return paths
 
 
-_SHIPPED = load_guide(ROOT / "data", dt.date.today()).flowchart
+_SHIPPED = load_guide(guide_root() / "data", dt.date.today()).flowchart
 assert _SHIPPED is not None, "the shipped guide has a flowchart"
 FLOWCHART: Flowchart = _SHIPPED
 PATHS = all_paths(FLOWCHART)

@@ -122,6 +122,8 @@ def test_every_page_names_the_feed(changed: Build) -> None:
     assert len(flask.select('head link[type="application/atom+xml"]')) == 2
 
 
+# Java and the npm-installed checker: not in the quick tier, which installs neither.
+@pytest.mark.slow
 def test_the_new_pages_are_valid_html(changed: Build) -> None:
     pages = [changed.site / "changes/index.html", changed.site / "technologies/flask/index.html"]
     result = subprocess.run(

@@ -36,7 +36,7 @@ from crossroads.schema_files import (
     schema_name,
     schema_texts,
 )
-from tests.conftest import ROOT, copy_project, run_crossroads
+from tests.conftest import ROOT, copy_project, guide_root, run_crossroads
 
 DRAFTS: list[type[Validator]] = [Draft202012Validator, Draft7Validator]
 
@@ -71,17 +71,17 @@ def schema_errors(data_dir: Path, name: str, value: Any) -> list[str]:
 def guide_data(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The data folder of this repository's guide, and of one made by ``crossroads new``."""
     if request.param == "shipped":
-        return ROOT / "data"
+        return guide_root() / "data"
     folder = tmp_path_factory.mktemp("new") / "guide"
     new_guide(folder)
     return folder / "data"
 
 
 def test_the_committed_schemas_are_the_generated_ones() -> None:
-    folder = ROOT / "data" / SCHEMAS_FOLDER
+    folder = guide_root() / "data" / SCHEMAS_FOLDER
     committed = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.schema.json")}
     assert committed == schema_texts(), f"run: {WRITE_COMMAND}"
-    assert out_of_date(ROOT / "data") == []
+    assert out_of_date(guide_root() / "data") == []
 
 
 @pytest.mark.parametrize("draft", DRAFTS)
@@ -168,7 +168,7 @@ def test_an_authors_mistake_in_a_copy_of_a_data_file_is_flagged(mistake: str) ->
     change, message = MISTAKES[mistake]
     data = copy.deepcopy(_flask())
     change(data)
-    errors = schema_errors(ROOT / "data", "technology", data)
+    errors = schema_errors(guide_root() / "data", "technology", data)
     for draft in DRAFTS:
         assert any(e.startswith(draft.__name__) and message in e for e in errors), errors
 
@@ -185,7 +185,7 @@ def test_a_trimmed_text_is_counted_as_the_build_counts_it(text: str) -> None:
         build_accepts = True
     except Invalid:
         build_accepts = False
-    assert (schema_errors(ROOT / "data", "criteria", data) == []) == build_accepts
+    assert (schema_errors(guide_root() / "data", "criteria", data) == []) == build_accepts
 
 
 @pytest.mark.parametrize("rule", [ID_RULE, PAGE_PATH_RULE, ANCHOR_RULE])
@@ -208,7 +208,7 @@ def test_python_only_regex_syntax_is_converted_or_refused() -> None:
 
 
 def test_the_guide_does_not_call_its_schemas_stray(tmp_path: Path) -> None:
-    assert stray_files(ROOT / "data") == []
+    assert stray_files(guide_root() / "data") == []
     data = tmp_path / "data"
     (data / SCHEMAS_FOLDER).mkdir(parents=True)
     (data / SCHEMAS_FOLDER / "notes.json").write_text("{}")

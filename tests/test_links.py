@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -20,16 +18,11 @@ from crossroads.pages import current_anchors
 from crossroads.project import Project
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
-from tests.conftest import ROOT, Build, run_build
+from tests.conftest import Build, guide_root, run_build, run_crossroads
 
 
 def test_committed_manifest_lists_every_published_anchor() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/anchors.py"), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_crossroads("anchors", "check", cwd=guide_root())
     assert result.returncode == 0, result.stdout + result.stderr
 
 

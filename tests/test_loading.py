@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from crossroads.errors import DataError
 from crossroads.loading import load_yaml
-from tests.conftest import ROOT
+from tests.conftest import guide_root
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:
@@ -57,7 +57,7 @@ def test_random_text_loads_or_raises_our_error(tmp_path: Path, text: str) -> Non
             assert problem.file.endswith("case.yml") and problem.line >= 1
 
 
-REAL_FILES = sorted((ROOT / "data").rglob("*.yml"))
+REAL_FILES = sorted((guide_root() / "data").rglob("*.yml"))
 
 
 @settings(

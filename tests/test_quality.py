@@ -14,6 +14,8 @@ VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 
 
+# Java and the npm-installed checker: not in the quick tier, which installs neither.
+@pytest.mark.slow
 def test_every_page_passes_the_nu_html_checker(site: Build) -> None:
     result = subprocess.run(
         [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,19 @@ def text_of(element: Tag | None) -> str:
         if not (s.parent and "headerlink" in (s.parent.get("class") or []))
     ]
     return " ".join(" ".join(parts).split())
+
+
+@functools.cache
+def parsed_pages(site: Path) -> tuple[tuple[Path, BeautifulSoup], ...]:
+    """Every page of a built site, parsed once for all the tests that read every page.
+
+    Shared between tests, so read-only: ``cell_text`` (which removes labels) is never used
+    on these.
+    """
+    return tuple(
+        (html, BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser"))
+        for html in sorted(site.rglob("*.html"))
+    )
 
 
 def cell_text(cell: Tag) -> str:
@@ -152,8 +166,7 @@ def test_a_quoted_passage_has_one_pair_of_quotation_marks(site: Build, guide: Gu
     """A passage is shown in quotation marks, unless it is itself a quotation: a quoted
     ``"node": ">= 18"`` must not read (or print) with doubled marks."""
     own_marks = 0
-    for html in site.site.rglob("*.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for _html, page in parsed_pages(site.site):
         for toggle in page.select(".cr-passage-toggle"):
             shown = toggle.get_text()
             if shown[:1] == "“" and shown[-1:] == "”":
@@ -171,8 +184,7 @@ def test_a_quoted_passage_has_one_pair_of_quotation_marks(site: Build, guide: Gu
 def test_each_page_lists_each_source_it_cites_once(site: Build) -> None:
     """One numbered list per page: a source once, every passage reached from a marker."""
     pages = 0
-    for html in site.site.rglob("*.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, page in parsed_pages(site.site):
         lists = page.select("ol.cr-references")
         if not lists:
             assert not page.select(".cr-cite"), f"{html}: markers but no list of sources"
@@ -234,8 +246,7 @@ def test_a_criterion_a_technology_omits_shows_as_not_assessed(tmp_path: Path) ->
 def test_every_rendered_statement_cites_a_dated_source(site: Build) -> None:
     """Assessments, pros/cons/similarities, claims and summaries: each shows a source and date."""
     checked = 0
-    for html in site.site.rglob("*.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, page in parsed_pages(site.site):
         blocks = page.select(".cr-assessment, .cr-claim, .cr-statement")
         for block in blocks:
             if "Not assessed yet" in text_of(block)[:80]:
@@ -347,8 +358,7 @@ def test_site_is_ready_to_host(site: Build) -> None:
 
 def test_pages_load_nothing_from_third_party_hosts(site: Build) -> None:
     pattern = re.compile(r"""(?:src|href)=["'](https?:)?//([^/"']+)""")
-    for html in site.site.rglob("*.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, page in parsed_pages(site.site):
         for element in page.select("script[src], link[href], img[src], iframe[src]"):
             if element.name == "link" and set(element.get("rel") or []) & {"canonical"}:
                 continue

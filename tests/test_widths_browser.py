@@ -12,9 +12,9 @@ from playwright.sync_api import Browser, expect
 
 from crossroads.paths import COMPARE_ANY_ANCHOR
 from crossroads.validation import load_guide
-from tests.conftest import ROOT, Build
+from tests.conftest import Build, guide_root
 
-GUIDE = load_guide(ROOT / "data", dt.date.today())
+GUIDE = load_guide(guide_root() / "data", dt.date.today())
 
 WIDTHS = (360, 390, 1366)
 # Boxes inside the article that scroll on their own, either way: a reader's wheel or thumb
