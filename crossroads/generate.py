@@ -60,7 +60,7 @@ def generate(project: Project, out: Path, today: dt.date) -> Generated:
     guide = load_guide(project.data_dir, today)
     generated, nav = plan_site(guide, today, project.publication, project.nav)
     hand_written, problems = expanded_pages(guide, project)
-    problems += clashes(project, hand_written, generated)
+    problems += clashes(project.docs_dir, hand_written, generated)
     if problems:
         raise DataError(problems)
     pages = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import Path
 
 import markdown
 
@@ -34,12 +35,12 @@ def expanded_pages(guide: Guide, project: Project) -> tuple[dict[str, str], list
 
 
 def clashes(
-    project: Project, hand_written: Iterable[str], generated: Iterable[str]
+    docs_dir: Path, hand_written: Iterable[str], generated: Iterable[str]
 ) -> list[DataProblem]:
     """A hand-written page where a generated one goes: one problem for each."""
     return [
         DataProblem(
-            display_path(project.docs_dir / src_uri),
+            display_path(docs_dir / src_uri),
             1,
             "",
             f"docs/{src_uri} is generated from data/: delete the hand-written file",
@@ -86,7 +87,7 @@ def site_pages(
     """The hand-written pages (expanded) and the generated ones, and any problems."""
     generated = generated_pages(guide, today, project.publication)
     pages, problems = expanded_pages(guide, project)
-    problems += clashes(project, pages, generated)
+    problems += clashes(project.docs_dir, pages, generated)
     return pages, generated, problems
 
 

@@ -16,10 +16,11 @@ import pytest
 import yaml
 
 from crossroads import page_kinds, paths, rendering
-from crossroads.checking import expanded_pages
 from crossroads.config_file import load_config
 from crossroads.errors import DataError
 from crossroads.page_meta import front_matter_length
+from crossroads.pages import expanded_pages
+from crossroads.project import Project
 from crossroads.publication import Publication
 from crossroads.scaffold import new_guide
 from crossroads.site import NavItem, plan_site
@@ -44,7 +45,7 @@ def _edit_guide_words(project: Path, **words: Any) -> None:
 def _home(project: Path) -> tuple[dict[str, Any], str]:
     """The home page as the builder reads it: its front matter and its Markdown."""
     guide = load_guide(project / "data", TODAY)
-    pages, problems = expanded_pages(guide, project / "docs")
+    pages, problems = expanded_pages(guide, Project.open(project))
     assert problems == []
     source = pages["index.md"]
     end = front_matter_length(source)
@@ -111,7 +112,7 @@ def test_home_markers_without_home_words_stop_with_the_page_and_line(databases: 
     del data["home"]
     guide_file.write_text(yaml.safe_dump(data), encoding="utf-8")
     guide = load_guide(databases / "data", TODAY)
-    _, problems = expanded_pages(guide, databases / "docs")
+    _, problems = expanded_pages(guide, Project.open(databases))
     source = (databases / "docs/index.md").read_text(encoding="utf-8")
     lines = [n for n, line in enumerate(source.splitlines(), 1) if "crossroads:home-" in line]
     assert [(p.file, p.line) for p in problems] == [("docs/index.md", n) for n in lines]
@@ -122,7 +123,7 @@ def test_an_unknown_words_marker_still_fails_loudly(databases: Path) -> None:
     index = databases / "docs/index.md"
     index.write_text(index.read_text().replace("home-title", "home-titel"), encoding="utf-8")
     guide = load_guide(databases / "data", TODAY)
-    _, problems = expanded_pages(guide, databases / "docs")
+    _, problems = expanded_pages(guide, Project.open(databases))
     assert len(problems) == 1
     assert "unknown marker 'crossroads:home-titel'" in problems[0].message
     assert "did you mean 'home-title'" in problems[0].message

@@ -18,7 +18,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from crossroads.__main__ import main
-from crossroads.anchors import RECORD_ENV, read_manifest
+from crossroads.adapter.mkdocs_hooks import state_of
+from crossroads.finish import finish
 from crossroads.pages import current_anchors
 from crossroads.project import Project, ProjectError
 from crossroads.scaffold import new_guide
@@ -60,21 +61,19 @@ def test_an_inherited_config_is_read_as_the_build_reads_it(
     assert main(["anchors", "update", str(project)]) == 0
     assert main(["check", "--strict", str(project)]) == 0
 
-    record = tmp_path / "built-anchors.json"
-    monkeypatch.setenv(RECORD_ENV, str(record))
-    build_in_process(project, tmp_path / "site")
+    loaded = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    build(loaded)
+    built = state_of(loaded).anchors
     guide = load_guide(opened.data_dir, TODAY)
-    assert read_manifest(record) == current_anchors(opened, guide, TODAY)
+    assert built == current_anchors(opened, guide, TODAY)
 
     out = tmp_path / "plain"
     assert main(["generate", str(out), "--project", str(project)]) == 0
     plain_config = yaml.safe_load((out / "mkdocs.yml").read_text().replace("!!python", "#"))
     assert plain_config["site_url"] == base["site_url"]
-    monkeypatch.delenv(RECORD_ENV)
     build(load_config(str(out / "mkdocs.yml"), site_dir=str(tmp_path / "plain-site"), strict=True))
-    monkeypatch.setenv(RECORD_ENV, str(tmp_path / "finished-anchors.json"))
     assert main(["finish", str(tmp_path / "plain-site"), "--project", str(project)]) == 0
-    assert read_manifest(tmp_path / "finished-anchors.json") == read_manifest(record)
+    assert finish(tmp_path / "plain-site", opened, TODAY).anchors == built
 
 
 def test_a_folder_without_a_config_is_named_with_what_to_do(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def _typo(word: str) -> str:
 
 
 def _url(kind: str, item: str | None = None, anchor: str | None = None) -> str:
-    return page_url(path_for(kind, item)) + (f"#{anchor}" if anchor else "")  # type: ignore[arg-type]
+    return page_url(path_for(kind, item)) + (f"#{anchor}" if anchor else "")
 
 
 def questions(guide: Guide) -> list[Question]:

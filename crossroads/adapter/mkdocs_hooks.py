@@ -25,7 +25,6 @@ from mkdocs.structure.pages import Page
 
 from crossroads.anchors import Anchors, aliases_on, anchor_content, check_promises, redirect_files
 from crossroads.build_date import build_date
-from crossroads.checking import clashes
 from crossroads.engine_files import ASSETS, SCRIPTS, STYLES, THEME_DIR
 from crossroads.error_page import ProblemKind, error_page, problem_report
 from crossroads.errors import DataError, DataProblem
@@ -34,6 +33,7 @@ from crossroads.guide import Guide
 from crossroads.history_html import date_sections, page_marks
 from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
+from crossroads.pages import clashes
 from crossroads.publication import Publication
 from crossroads.search.site_index import index_site
 from crossroads.site import docs_order, expand_markers, plan_site

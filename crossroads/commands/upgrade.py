@@ -1,4 +1,4 @@
-"""``python -m crossroads upgrade [DIR]``: bring a guide made by an earlier engine up to this one."""
+"""``python -m crossroads upgrade [DIR]``: bring a guide made by an earlier engine up to date."""
 
 from __future__ import annotations
 
