@@ -25,7 +25,7 @@ from crossroads.history import read_history
 from crossroads.page_links import Finding, link_findings, nav_findings, site_files
 from crossroads.pages import page_anchors, rendered, site_pages
 from crossroads.project import Project
-from crossroads.site import expand_nav
+from crossroads.site import expand_nav, nav_labels
 from crossroads.untagged import untagged_names
 from crossroads.validation import assemble, checked_files, stale_sources
 
@@ -50,7 +50,11 @@ def page_findings(project: Project, guide: Guide, today: dt.date) -> list[Findin
     )
     if promises:
         raise DataError(promises)
-    nav = expand_nav(project.nav, generated) if isinstance(project.nav, list) else None
+    nav = (
+        expand_nav(project.nav, generated, nav_labels(guide))
+        if isinstance(project.nav, list)
+        else None
+    )
     pages = set(hand_written) | set(generated)
     findings = link_findings(project, hand_written, html, site_files(project, set(generated)))
     return findings + nav_findings(project, nav, pages)
