@@ -84,7 +84,7 @@ def test_every_guide_has_the_same_thin_hooks() -> None:
 
 
 def test_no_engine_file_names_a_topic() -> None:
-    topic = re.compile(r"\b(node\.?js|flask|express|fastapi|backends?)\b", re.IGNORECASE)
+    topic = re.compile(r"\b(node\.?js|flask|express|fastapi|django|backends?)\b", re.IGNORECASE)
     engine = [ROOT / "hooks", ROOT / "crossroads"]
     offenders = [
         f"{path.relative_to(ROOT)}:{number}"

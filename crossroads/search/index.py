@@ -52,7 +52,7 @@ class ClientSettings:
 
     items: list[str]  # the names of what the guide compares, in the guide's order
     items_label: str  # what they are called: "technologies"
-    not_covered: list[dict[str, Any]]  # {"name": "Django", "words": ["django"]}
+    not_covered: list[dict[str, Any]]  # {"name": "Spring Boot", "words": ["spring"]}
     ways_in: list[dict[str, str]]  # {"label": "Decide", "url": "decide/"}
 
 
