@@ -104,5 +104,5 @@ def test_without_javascript_and_in_print_every_fold_of_a_comparison_shows(
         folds = page.locator(FOLDED).count()
         assert folds > 0, comparison
         hidden = page.evaluate(HIDDEN_FOLDS, FOLDED)
-        assert hidden == 0, f"{comparison}: {hidden} of {folds} folds hidden ({media}, JS {javascript})"
+        assert hidden == 0, f"{comparison}: {hidden} of {folds} hidden ({media}, JS {javascript})"
         context.close()
