@@ -17,6 +17,7 @@ gets nothing. Running either twice adds nothing.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -79,7 +80,11 @@ def page_marks(html: str, page: str | None, guide: Guide, site_url: str) -> str:
         shown = [f for f in feeds(guide) if f.path == FEED_PATH or f.page == page]
         links = [(f.title, up + f.path) for f in shown]
     else:
-        base = site_url if site_url.endswith("/") else site_url + "/"
+        # The 404 page is served at any address, so its links start at the site's root path,
+        # as MkDocs writes the 404 page's other links: never the published host, which the
+        # theme would fetch the sitemap from (a request to another host wherever the site is
+        # served from a copy, a preview or a test).
+        base = urlsplit(site_url).path.rstrip("/") + "/"
         links = [(f"{guide.info.name}: what changed", base + FEED_PATH)]
     marks = "".join(
         Markup('<link rel="alternate" type="{}" title="{}" href="{}">\n').format(

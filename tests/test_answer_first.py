@@ -70,8 +70,13 @@ def test_each_page_opens_with_its_bottom_line_before_the_summary_it_folds(
         assert words(bottom_line.text) in words(line), path
         markers = line.select(".cr-cite a")
         assert len(markers) == len(bottom_line.sources), path
-        # Nothing but the title (and a technology's one-line kind) comes before it.
-        before = [e for e in line.find_previous_siblings() if e.name not in ("h1",)]
+        # Nothing but the title (with the date it changed, once the guide has a history) and
+        # a technology's one-line kind comes before it.
+        before = [
+            e
+            for e in line.find_previous_siblings()
+            if e.name != "h1" and "cr-changed" not in (e.get("class") or [])
+        ]
         assert len(before) <= 1 and all(e.name == "p" for e in before), path
         glance = article.find(id="at-a-glance")
         if glance is not None:

@@ -11,31 +11,20 @@ from playwright.sync_api import Browser, Page, expect
 
 from crossroads.model import Flowchart, Question
 from crossroads.validation import load_guide
+from tests.browser import Step, all_paths
 from tests.conftest import guide_root
-
-Step = tuple[str, str]  # (question id, answer id)
-
-
-def all_paths(flowchart: Flowchart) -> list[tuple[list[Step], str]]:
-    """Every path from the start to an outcome: the answers taken and the outcome id."""
-    paths: list[tuple[list[Step], str]] = []
-
-    def walk(node_id: str, taken: list[Step]) -> None:
-        node = flowchart.node(node_id)
-        if isinstance(node, Question):
-            for answer in node.answers:
-                walk(answer.next, [*taken, (node.id, answer.id)])
-        else:
-            paths.append((taken, node.id))
-
-    walk(flowchart.start, [])
-    return paths
-
 
 _SHIPPED = load_guide(guide_root() / "data", dt.date.today()).flowchart
 assert _SHIPPED is not None, "the shipped guide has a flowchart"
 FLOWCHART: Flowchart = _SHIPPED
 PATHS = all_paths(FLOWCHART)
+# A path through three questions at least: deep links, history and the controls take it.
+LONG = next(path for path, _ in PATHS if len(path) >= 3)
+
+
+def query(*steps: Step) -> str:
+    """The decision page's query for these answers: ``q-<question>=<answer>&...``."""
+    return "&".join(f"q-{q}={a}" for q, a in steps)
 
 
 def answer(page: Page, question_id: str, answer_id: str) -> None:
@@ -69,8 +58,9 @@ def test_every_path_ends_at_its_outcome(
 
 
 def test_deep_link_lands_on_the_question(page: Page, base_url: str) -> None:
-    page.goto(base_url + "decide/?q-workload=compute")
-    expect(page.locator('.cr-flow__question[data-question="compute-offload"]')).to_be_visible()
+    (first, second, *_) = LONG
+    page.goto(base_url + f"decide/?{query(first)}")
+    expect(page.locator(f'.cr-flow__question[data-question="{second[0]}"]')).to_be_visible()
     expect(page.locator(".cr-flow__path li")).to_have_count(1)
 
 
@@ -84,36 +74,43 @@ def test_deep_link_to_an_outcome(page: Page, base_url: str) -> None:
 def test_unknown_answers_are_dropped_and_the_missing_question_asked(
     page: Page, base_url: str
 ) -> None:
-    page.goto(base_url + "decide/?q-removed-question=yes&q-workload=model&q-model-library=rust")
-    expect(page.locator('.cr-flow__question[data-question="model-library"]')).to_be_visible()
-    assert parse_qs(urlsplit(page.url).query) == {"q-workload": ["model"]}
+    (first, second, *_) = LONG
+    page.goto(
+        base_url + f"decide/?q-removed-question=yes&{query(first)}&q-{second[0]}=no-such-answer"
+    )
+    expect(page.locator(f'.cr-flow__question[data-question="{second[0]}"]')).to_be_visible()
+    assert parse_qs(urlsplit(page.url).query) == {f"q-{first[0]}": [first[1]]}
 
 
 def test_browser_back_and_forward(page: Page, base_url: str) -> None:
+    (first, second, third, *_) = LONG
     page.goto(base_url + "decide/")
-    answer(page, "workload", "compute")
-    answer(page, "compute-offload", "no")
-    expect(page.locator('.cr-flow__question[data-question="compute-language"]')).to_be_visible()
+    answer(page, *first)
+    answer(page, *second)
+    expect(page.locator(f'.cr-flow__question[data-question="{third[0]}"]')).to_be_visible()
     page.go_back()
-    expect(page.locator('.cr-flow__question[data-question="compute-offload"]')).to_be_visible()
+    expect(page.locator(f'.cr-flow__question[data-question="{second[0]}"]')).to_be_visible()
     page.go_back()
-    expect(page.locator('.cr-flow__question[data-question="workload"]')).to_be_visible()
+    expect(page.locator(f'.cr-flow__question[data-question="{first[0]}"]')).to_be_visible()
     page.go_forward()
-    expect(page.locator('.cr-flow__question[data-question="compute-offload"]')).to_be_visible()
+    expect(page.locator(f'.cr-flow__question[data-question="{second[0]}"]')).to_be_visible()
 
 
 def test_change_back_and_restart_controls(page: Page, base_url: str) -> None:
-    page.goto(base_url + "decide/?q-workload=compute&q-compute-offload=no")
-    page.get_by_role(
-        "button", name="Change your answer to: What will the backend mostly do?"
-    ).click()
-    expect(page.locator('.cr-flow__question[data-question="workload"]')).to_be_visible()
-    answer(page, "workload", "requests")
-    answer(page, "team-language", "python")
+    (first, second, *_) = LONG
+    start = FLOWCHART.node(first[0])
+    assert isinstance(start, Question)
+    # Another first answer that leads to a question, and an answer to that one.
+    other = next(p for p, _ in PATHS if len(p) >= 2 and p[0] != first)
+    page.goto(base_url + f"decide/?{query(first, second)}")
+    page.get_by_role("button", name=f"Change your answer to: {start.text}").click()
+    expect(page.locator(f'.cr-flow__question[data-question="{first[0]}"]')).to_be_visible()
+    answer(page, *other[0])
+    answer(page, *other[1])
     page.locator(".cr-flow__back").click()
-    expect(page.locator('.cr-flow__question[data-question="team-language"]')).to_be_visible()
+    expect(page.locator(f'.cr-flow__question[data-question="{other[1][0]}"]')).to_be_visible()
     page.locator(".cr-flow__restart").click()
-    expect(page.locator('.cr-flow__question[data-question="workload"]')).to_be_visible()
+    expect(page.locator(f'.cr-flow__question[data-question="{first[0]}"]')).to_be_visible()
     assert urlsplit(page.url).query == ""
 
 

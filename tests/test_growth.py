@@ -1,18 +1,20 @@
-"""The guide grows by data alone: checked, recorded and built, with every page it needs.
+"""The guide grows by data alone, and every test of its content stays green.
 
 A technology the reviewed article names but the guide lacks (Ruby on Rails) is added to a
 copy of the guide from the test data in ``tests/fixtures/growth/`` (never published): its
-file, a comparison, a statement, a use-case fit and a flowchart outcome with the answer that
-leads to it, and their sources. Then, as the README says, ``anchors update``, ``check``, a
-strict build; the pages show the technology, its comparison, statement and outcome.
-``pytest --guide PATH`` runs every test of this guide's content against such a copy; on
-2026-12-05 nine of them still failed on it (see the issue), so that run is not yet part of
-the suite.
+file, a comparison with its bottom line, a statement, a use-case fit and a flowchart outcome
+with the answer that leads to it, and their sources. Then, as the README says, ``anchors
+update``, ``check``, a strict build, and every test of this guide's content, browser tests
+included, run against the grown copy (``pytest --guide PATH``, in a process of its own, as
+the option holds for a whole session).
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,27 @@ import yaml
 from tests.conftest import ROOT, copy_project, run_build, run_crossroads
 
 GROWTH = ROOT / "tests/fixtures/growth"
+# The modules whose expectations come from this guide's data (they read the guide that
+# `--guide` names): the tests a grown guide must pass as the shipped one does.
+CONTENT_TESTS = [
+    "tests/test_site.py",
+    "tests/test_answer_first.py",
+    "tests/test_core.py",
+    "tests/test_json_schema.py",
+    "tests/test_links.py",
+    "tests/test_loading.py",
+    "tests/test_answer_first_browser.py",
+    "tests/test_compare_browser.py",
+    "tests/test_flowchart_browser.py",
+    "tests/test_links_browser.py",
+    "tests/test_quality.py",
+    "tests/test_search_browser.py",
+    "tests/test_widths_browser.py",
+]
+# Not yet test_zensical.py: on a guide whose history holds a change, the Zensical build of
+# the "What changed" page has its raw HTML links one folder too high (../../changes.xml for
+# ../changes.xml; 43 dead links on the grown guide, 2026-12-05), which the MkDocs build has
+# right. Those links must be made so that both builders resolve them alike first.
 
 
 def grow_by_data(project: Path) -> Path:
@@ -72,3 +95,20 @@ def test_the_added_technology_is_checked_and_built(grown: Path, tmp_path: Path) 
     decide = build.page("decide/").get_text()
     (outcome,) = yaml.safe_load((GROWTH / "data/flowchart.yml").read_text())
     assert outcome["title"] in decide
+
+
+@pytest.mark.slow
+def test_every_content_test_passes_on_the_grown_guide(grown: Path) -> None:
+    started = time.monotonic()
+    options = ["--guide", str(grown), "-m", "not slow", "-q", "-p", "no:cacheprovider"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", *options, *CONTENT_TESTS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1800,
+    )
+    summary = result.stdout.strip().splitlines()[-1:]
+    print(f"content tests on the grown guide: {summary} in {time.monotonic() - started:.0f} s")
+    assert result.returncode == 0, result.stdout[-8000:] + result.stderr[-2000:]

@@ -5,6 +5,7 @@ on a link copied before the change."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -14,26 +15,43 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, expect
 
-from tests.browser import serve_directory
-from tests.conftest import Build, copy_project, generate_and_build, run_build, run_crossroads
+from crossroads.config_file import load_config
+from crossroads.validation import load_guide
+from tests.browser import serve_directory, url
+from tests.conftest import (
+    Build,
+    copy_project,
+    generate_and_build,
+    guide_root,
+    run_build,
+    run_crossroads,
+)
 from tests.test_builders import site_files
 from tests.test_quality import AXE, VNU_JAR
 
 CHANGED_ON = "2026-12-10"
-OLD_VERDICT = "verdict: One request per worker\n"
-NEW_VERDICT = "verdict: One request per worker at a time\n"
-SECTION = "technologies/flask/#concurrency"
 ATOM = "{http://www.w3.org/2005/Atom}"
+# The edit comes from the data: the first technology's first verdict gains words; its second
+# section and another technology's page stay as they were.
+GUIDE = load_guide(guide_root() / "data", dt.date.today())
+TECHNOLOGY, OTHER = list(GUIDE.technologies.values())[:2]
+CRITERION, UNTOUCHED = list(TECHNOLOGY.assessments)[:2]
+OLD = TECHNOLOGY.assessments[CRITERION].verdict
+NEW = f"{OLD}, edited"
+PAGE = url("technology", TECHNOLOGY.id)
+SECTION = url("technology", TECHNOLOGY.id, CRITERION)
+SITE_URL = str(load_config(guide_root() / "mkdocs.yml")["site_url"])
+TITLE = f"{TECHNOLOGY.name}: {GUIDE.criterion(CRITERION).name}"
 
 
 @pytest.fixture(scope="module")
 def changed(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """This guide with Flask's verdict on concurrency changed, recorded and built."""
+    """This guide with one verdict changed, recorded and built."""
     project = copy_project(tmp_path_factory.mktemp("history") / "project")
-    flask = project / "data/technologies/flask.yml"
-    text = flask.read_text(encoding="utf-8")
-    assert text.count(OLD_VERDICT) == 1
-    flask.write_text(text.replace(OLD_VERDICT, NEW_VERDICT), encoding="utf-8")
+    data = project / f"data/technologies/{TECHNOLOGY.id}.yml"
+    text = data.read_text(encoding="utf-8")
+    assert text.count(f"verdict: {OLD}\n") == 1
+    data.write_text(text.replace(f"verdict: {OLD}\n", f"verdict: {NEW}\n"), encoding="utf-8")
     env = {"CROSSROADS_TODAY": CHANGED_ON}
     recorded = run_crossroads("anchors", "update", cwd=project, env=env)
     assert recorded.returncode == 0, recorded.stdout + recorded.stderr
@@ -49,7 +67,7 @@ def _heading(build: Build, path: str, anchor: str) -> Tag:
 
 
 def test_the_section_shows_the_day_it_changed(changed: Build) -> None:
-    heading = _heading(changed, "technologies/flask/", "concurrency")
+    heading = _heading(changed, PAGE, CRITERION)
     assert heading.get("data-changed") == CHANGED_ON
     note = heading.find_next_sibling()
     assert isinstance(note, Tag) and note.get("class") == ["cr-changed"]
@@ -57,21 +75,18 @@ def test_the_section_shows_the_day_it_changed(changed: Build) -> None:
     link = note.find("a")
     assert isinstance(link, Tag) and link.get("href") == f"../../changes/#{CHANGED_ON}"
     # A section the edit did not touch has no date; neither does a page it did not touch.
-    assert _heading(changed, "technologies/flask/", "testing").get("data-changed") is None
-    assert not changed.page("technologies/express/").select("[data-changed]")
+    assert _heading(changed, PAGE, UNTOUCHED).get("data-changed") is None
+    assert not changed.page(url("technology", OTHER.id)).select("[data-changed]")
 
 
 def test_the_change_is_on_the_what_changed_page_in_the_diffs_words(changed: Build) -> None:
     page = changed.page("changes/")
     assert _heading(changed, "changes/", CHANGED_ON).get_text().startswith(CHANGED_ON)
     link = page.select_one(f'.cr-changes a[href="../{SECTION}"]')
-    assert link is not None and link.get_text() == "Flask: Concurrency, threads and I/O"
+    assert link is not None and link.get_text() == TITLE
     item = link.parent
     assert item is not None
-    assert item.get_text() == (
-        "Flask: Concurrency, threads and I/O: verdict “One request per worker” → "
-        "“One request per worker at a time”"
-    )
+    assert item.get_text() == f"{TITLE}: verdict “{OLD}” → “{NEW}”"
     nav = [a.get_text(strip=True) for a in changed.page("").select(".md-nav a")]
     assert "What changed" in nav
 
@@ -89,13 +104,11 @@ def test_the_feed_is_valid_atom_with_the_change(changed: Build) -> None:
             assert (entry.findtext(f"{ATOM}{required}") or "").strip(), required
         link = entry.find(f"{ATOM}link")
         assert link is not None and link.get("href")
-    flask = next(
-        e for e in entries if e.findtext(f"{ATOM}title") == "Flask: Concurrency, threads and I/O"
-    )
-    link = flask.find(f"{ATOM}link")
+    changed_entry = next(e for e in entries if e.findtext(f"{ATOM}title") == TITLE)
+    link = changed_entry.find(f"{ATOM}link")
     assert link is not None
-    assert link.get("href") == "https://crossroads-guide.github.io/crossroads/" + SECTION
-    assert "One request per worker at a time" in (flask.findtext(f"{ATOM}content") or "")
+    assert link.get("href") == SITE_URL + SECTION
+    assert NEW in (changed_entry.findtext(f"{ATOM}content") or "")
 
 
 def test_every_page_names_the_feed(changed: Build) -> None:
@@ -108,7 +121,7 @@ def test_every_page_names_the_feed(changed: Build) -> None:
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         links = soup.select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert links[0].get("title") == "Crossroads: what changed", path
+        assert links[0].get("title") == f"{GUIDE.info.name}: what changed", path
         href = str(links[0].get("href"))
         if path.name != "404.html":
             resolved = (path.parent / href).resolve()
@@ -118,14 +131,14 @@ def test_every_page_names_the_feed(changed: Build) -> None:
             assert path.parent.parent.name == "technologies", path
             own = ET.parse(path.parent / str(link.get("href"))).getroot()
             assert own.findtext(f"{ATOM}title") == f"{link.get('title')}"
-    flask = changed.page("technologies/flask/")
-    assert len(flask.select('head link[type="application/atom+xml"]')) == 2
+    edited = changed.page(PAGE)
+    assert len(edited.select('head link[type="application/atom+xml"]')) == 2
 
 
 # Java and the npm-installed checker: not in the quick tier, which installs neither.
 @pytest.mark.slow
 def test_the_new_pages_are_valid_html(changed: Build) -> None:
-    pages = [changed.site / "changes/index.html", changed.site / "technologies/flask/index.html"]
+    pages = [changed.site / "changes/index.html", changed.site / PAGE / "index.html"]
     result = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *map(str, pages)],
         capture_output=True,
@@ -161,17 +174,17 @@ def test_a_link_copied_before_the_change_says_the_section_changed_since(
     page = context.new_page()
     # Copied on 5 December, before the change of the 10th was published.
     page.clock.set_fixed_time("2026-12-05T09:00:00Z")
-    page.goto(served + "technologies/flask/")
-    note = page.locator("#concurrency + .cr-changed")
+    page.goto(served + PAGE)
+    note = page.locator(f"[id='{CRITERION}'] + .cr-changed")
     expect(note).to_have_text(f"Changed on {CHANGED_ON}")
-    page.locator("#concurrency .cr-copy-link").click()
+    page.locator(f"[id='{CRITERION}'] .cr-copy-link").click()
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == served + "technologies/flask/?since=2026-12-05#concurrency"
+    assert copied == served + f"{PAGE}?since=2026-12-05#{CRITERION}"
     page.goto(copied)
     expect(note).to_have_text(f"Changed on {CHANGED_ON}, since this link was shared")
     expect(note).to_have_class("cr-changed cr-changed--since")
     # A link copied on the day of the change or later says nothing more.
-    page.goto(served + f"technologies/flask/?since={CHANGED_ON}#concurrency")
+    page.goto(served + f"{PAGE}?since={CHANGED_ON}#{CRITERION}")
     expect(note).to_have_text(f"Changed on {CHANGED_ON}")
     context.close()
 
@@ -180,7 +193,7 @@ def test_a_link_copied_before_the_change_says_the_section_changed_since(
 def test_dates_and_the_changes_page_pass_axe(browser: Browser, served: str, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
-    for path in ("changes/", "technologies/flask/?since=2026-12-05"):
+    for path in ("changes/", f"{PAGE}?since=2026-12-05"):
         page.goto(served + path)
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(

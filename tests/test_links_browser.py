@@ -3,6 +3,7 @@ gives the right URL, and no page asks a third-party host for anything."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -11,8 +12,25 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import PAGE_TYPES, search_results, serve_directory
-from tests.conftest import Build
+from crossroads.paths import path_for
+from crossroads.validation import load_guide
+from crossroads.words import VERDICT_LABELS
+from tests.browser import page_types, search_results, serve_directory, url
+from tests.conftest import Build, guide_root
+
+GUIDE = load_guide(guide_root() / "data", dt.date.today())
+# Pages and sections come from the data: the first comparison, article, use case and
+# technology, each at a section further down its page.
+COMPARISON = GUIDE.comparisons[0]
+ARTICLE = next(iter(GUIDE.articles.values()))
+CLAIM = ARTICLE.claims[-1]
+USE_CASE = next(iter(GUIDE.use_cases.values()))
+TECHNOLOGY = next(iter(GUIDE.technologies.values()))
+SHARED = [
+    c.id
+    for c in GUIDE.criteria
+    if all(c.id in GUIDE.technologies[t].assessments for t in COMPARISON.technologies)
+]
 
 
 def test_clicking_a_search_result_lands_on_its_section(page: Page, base_url: str) -> None:
@@ -27,10 +45,10 @@ def test_clicking_a_search_result_lands_on_its_section(page: Page, base_url: str
 @pytest.mark.parametrize(
     "target",
     [
-        "compare/nodejs-vs-flask/#concurrency",
-        "articles/nodejs-vs-flask-article/#connections-1000s-vs-10",
-        "use-cases/real-time-apps/#fit-flask",
-        "technologies/nodejs/#cpu-bound",
+        url("comparison", COMPARISON.id, SHARED[-1]),
+        url("article", ARTICLE.id, CLAIM.id),
+        url("use-case", USE_CASE.id, f"fit-{USE_CASE.recommendations[-1].technology}"),
+        url("technology", TECHNOLOGY.id, list(TECHNOLOGY.assessments)[-1]),
     ],
 )
 def test_deep_links_are_in_view_and_highlighted(page: Page, base_url: str, target: str) -> None:
@@ -49,27 +67,26 @@ def test_copy_link_gives_the_section_url(browser: Browser, base_url: str) -> Non
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page = context.new_page()
     page.clock.set_fixed_time("2026-12-09T23:30:00Z")
-    page.goto(base_url + "articles/nodejs-vs-flask-article/")
-    button = page.locator("#django-built-on-flask .cr-copy-link")
-    assert "Copy link to this section: Wrong:" in str(button.get_attribute("aria-label"))
+    page.goto(base_url + url("article", ARTICLE.id))
+    button = page.locator(f"[id='{CLAIM.id}'] .cr-copy-link")
+    label = f"Copy link to this section: {VERDICT_LABELS[CLAIM.verdict]}:"
+    assert label in str(button.get_attribute("aria-label"))
     button.click()
     expect(button).to_have_text("Link copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     # The guide keeps a section history, so the link carries the day it was copied.
-    assert copied == (
-        base_url + "articles/nodejs-vs-flask-article/?since=2026-12-09#django-built-on-flask"
-    )
+    assert copied == base_url + url("article", ARTICLE.id) + f"?since=2026-12-09#{CLAIM.id}"
     context.close()
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("path", page_types(GUIDE))
 def test_pages_make_no_third_party_requests(browser: Browser, base_url: str, path: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base_url) else None)
     page.goto(base_url + path, wait_until="networkidle")
-    search_results(page, "flask")
+    search_results(page, TECHNOLOGY.name)
     assert outside == []
     context.close()
 
@@ -78,21 +95,12 @@ def test_an_anchor_alias_lands_with_instant_navigation(
     project: Path, build: Callable[[Path], Build], browser: Browser
 ) -> None:
     """An old link to a renamed claim lands on its new section, also via Material's XHR nav."""
-    claims = project / "data/articles/nodejs-vs-flask-article.yml"
-    claims.write_text(
-        claims.read_text().replace(
-            "  - id: flask-multiple-languages\n", "  - id: flask-sql-by-hand\n"
-        )
-    )
+    old, new = CLAIM.id, f"{CLAIM.id}-renamed"
+    claims = project / f"data/articles/{ARTICLE.id}.yml"
+    claims.write_text(claims.read_text().replace(f"  - id: {old}\n", f"  - id: {new}\n"))
     moved = project / "data/moved.yml"
     moves = yaml.safe_load(moved.read_text())
-    moves["anchors"].append(
-        {
-            "page": "articles/nodejs-vs-flask-article/",
-            "from": "flask-multiple-languages",
-            "to": "flask-sql-by-hand",
-        }
-    )
+    moves["anchors"].append({"page": url("article", ARTICLE.id), "from": old, "to": new})
     moved.write_text(yaml.safe_dump(moves))
     config = project / "mkdocs.yml"
     config.write_text(
@@ -102,8 +110,7 @@ def test_an_anchor_alias_lands_with_instant_navigation(
     )
     methodology = project / "docs/methodology.md"
     methodology.write_text(
-        methodology.read_text()
-        + "\n[An old link](articles/nodejs-vs-flask-article.md#flask-multiple-languages)\n"
+        methodology.read_text() + f"\n[An old link]({path_for('article', ARTICLE.id)}#{old})\n"
     )
     result = build(project)
     assert result.returncode == 0, result.output
@@ -111,15 +118,13 @@ def test_an_anchor_alias_lands_with_instant_navigation(
         page = browser.new_page()
         page.goto(base + "methodology/")
         page.get_by_role("link", name="An old link").click()
-        expect(page).to_have_url(
-            re.compile(r"/articles/nodejs-vs-flask-article/#flask-multiple-languages$")
-        )
-        target = page.locator("#flask-sql-by-hand")
+        expect(page).to_have_url(re.compile(re.escape(url("article", ARTICLE.id, old)) + "$"))
+        target = page.locator(f"[id='{new}']")
         expect(target).to_be_in_viewport()
         page.close()
         fresh = browser.new_page()
-        fresh.goto(base + "articles/nodejs-vs-flask-article/#flask-multiple-languages")
-        landed = fresh.locator("#flask-sql-by-hand")
+        fresh.goto(base + url("article", ARTICLE.id, old))
+        landed = fresh.locator(f"[id='{new}']")
         expect(landed).to_be_in_viewport()
         assert landed.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
         fresh.close()
@@ -133,7 +138,7 @@ def test_a_marker_shows_its_source_in_place(browser: Browser, base_url: str, wid
     """A marker opens the source's title, the date it was checked and the passage beside it;
     Escape, a click elsewhere and the marker again close it, and the page never moves."""
     page = browser.new_page(viewport={"width": width, "height": 800})
-    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.goto(base_url + url("comparison", COMPARISON.id))
     marker = page.locator(MARKERS).nth(3)
     marker.scroll_into_view_if_needed()
     expect(marker).to_have_attribute("aria-expanded", "false")
@@ -186,7 +191,7 @@ def test_a_marker_near_the_foot_of_the_screen_opens_upwards(
     browser: Browser, base_url: str
 ) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 700})
-    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.goto(base_url + url("comparison", COMPARISON.id))
     marker = page.locator(MARKERS).nth(5)
     marker.evaluate("m => window.scrollBy(0, m.getBoundingClientRect().bottom - innerHeight + 4)")
     at = page.evaluate("scrollY")
@@ -203,7 +208,7 @@ def test_a_jump_to_the_list_keeps_the_sources_title_in_view(
     """From every marker (the popover's link, or the marker itself without JavaScript) the
     passage lands in view with its source's title above it, below the sticky header."""
     page = browser.new_page(viewport={"width": width, "height": 800})
-    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.goto(base_url + url("comparison", COMPARISON.id))
     hidden = page.evaluate(
         """() => {
         const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
@@ -233,7 +238,7 @@ def test_a_citation_marker_leads_to_the_sources_words_and_back(
     browser: Browser, base_url: str
 ) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.goto(base_url + url("comparison", COMPARISON.id))
     marker = page.locator(MARKERS).first
     target = attr_selector(marker.get_attribute("href"))
     passage = page.locator(target)
@@ -264,7 +269,7 @@ def test_a_citation_marker_leads_to_the_sources_words_and_back(
     # Without JavaScript the marker itself leads to the passage in the list.
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
-    plain.goto(base_url + "compare/nodejs-vs-flask/")
+    plain.goto(base_url + url("comparison", COMPARISON.id))
     plain.locator(MARKERS).first.click()
     expect(plain.locator(target)).to_be_in_viewport()
     quote = plain.locator("li.cr-passage .cr-passage-toggle").first

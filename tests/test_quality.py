@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import PAGE_TYPES, ask
-from tests.conftest import ROOT, Build
+from crossroads.validation import load_guide
+from tests.browser import ask, page_types, typo, url
+from tests.conftest import ROOT, Build, guide_root
+
+GUIDE = load_guide(guide_root() / "data", dt.date.today())
 
 VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -39,7 +43,7 @@ def test_every_page_passes_the_nu_html_checker(site: Build) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("path", page_types(GUIDE))
 def test_no_axe_violations(browser: Browser, base_url: str, path: str, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
@@ -68,7 +72,9 @@ def test_no_axe_violations_in_the_search_dialog(
     page = context.new_page()
     page.goto(base_url + "criteria/")
     # Results, a corrected typo and a "not covered" notice, all at once.
-    ask(page, "flsk vs rails testing")
+    name = next(iter(GUIDE.technologies.values())).name
+    missing = [entry.words[0] for entry in GUIDE.info.not_covered[:1]]
+    ask(page, " ".join([typo(name), "vs", *missing, GUIDE.criteria[0].name]))
     assert page.locator(".cr-search__results a").count() > 0
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
@@ -92,7 +98,7 @@ def test_no_axe_violations_with_a_sources_popover_open(
         viewport={"width": width, "height": 800},
     )
     page = context.new_page()
-    page.goto(base_url + "compare/nodejs-vs-flask/")
+    page.goto(base_url + url("comparison", GUIDE.comparisons[0].id))
     page.locator(".cr-assessment .cr-cite > a").nth(2).click()
     assert page.locator(".cr-pop").is_visible()
     page.add_script_tag(path=str(AXE))

@@ -19,11 +19,11 @@ from playwright.sync_api import Browser, Page, expect
 
 from crossroads.anchors import Anchors
 from crossroads.guide import Guide
-from crossroads.paths import OUTCOME_PREFIX, page_url, path_for
+from crossroads.paths import OUTCOME_PREFIX
 from crossroads.scaffold import new_guide
 from crossroads.search.words import STOP_WORDS, tokens
 from crossroads.validation import load_guide
-from tests.browser import ask, serve_directory
+from tests.browser import ask, serve_directory, typo, url
 from tests.conftest import Build, run_build, search_records
 
 MIN_QUESTIONS = 40
@@ -37,16 +37,6 @@ class Question:
     also: tuple[str, ...] = ()
 
 
-def _typo(word: str) -> str:
-    """One typo: two letters in the middle swapped ("Falsk")."""
-    middle = len(word) // 2
-    return word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :]
-
-
-def _url(kind: str, item: str | None = None, anchor: str | None = None) -> str:
-    return page_url(path_for(kind, item)) + (f"#{anchor}" if anchor else "")
-
-
 def questions(guide: Guide) -> list[Question]:
     """Questions a reader might type, each with the section that answers it, from data."""
     found: list[Question] = []
@@ -55,7 +45,7 @@ def questions(guide: Guide) -> list[Question]:
         for criterion in guide.criteria:
             if criterion.id not in technology.assessments:
                 continue
-            answer = _url("technology", technology.id, criterion.id)
+            answer = url("technology", technology.id, criterion.id)
             phrased = next((a for a in criterion.asks if " it" in f" {a}"), None)
             if phrased:  # "Does it support async?" -> "Does Flask support async?"
                 found.append(Question(f" {phrased}".replace(" it", f" {name}", 1)[1:], answer))
@@ -64,29 +54,34 @@ def questions(guide: Guide) -> list[Question]:
         first = next(iter(technology.assessments))
         found.append(
             Question(
-                f"{_typo(name)} {guide.criterion(first).name}",
-                _url("technology", technology.id, first),
+                f"{typo(name)} {guide.criterion(first).name}",
+                url("technology", technology.id, first),
             )
         )
-        found.append(Question(name, _url("technology", technology.id)))
+        found.append(Question(name, url("technology", technology.id)))
     for comparison in guide.comparisons:
         names = [guide.technologies[t].name for t in comparison.technologies]
-        found.append(Question(" vs ".join(names), _url("comparison", comparison.id)))
+        found.append(Question(" vs ".join(names), url("comparison", comparison.id)))
     for use_case in guide.use_cases.values():
-        found.append(Question(use_case.title, _url("use-case", use_case.id)))
+        found.append(Question(use_case.title, url("use-case", use_case.id)))
     if guide.flowchart is not None:
+        pages = {t.name.casefold(): url("technology", t.id) for t in guide.technologies.values()}
         outcomes = guide.flowchart.outcomes
         for outcome in outcomes:
             same = [
-                _url("decide", None, OUTCOME_PREFIX + o.id)
+                url("decide", None, OUTCOME_PREFIX + o.id)
                 for o in outcomes
                 if o.title == outcome.title
             ]
+            # An outcome titled with a technology's bare name ("Ruby on Rails"): that name
+            # opens the technology's page (asked above), which answers it as well.
+            named = pages.get(outcome.title.casefold())
+            same += [named] if named else []
             found.append(Question(outcome.title, same[0], tuple(same[1:])))
     for article in guide.articles.values():
         for claim in article.claims[:3]:
             # A reader checking a sentence of the article pastes it.
-            found.append(Question(claim.quote, _url("article", article.id, claim.id)))
+            found.append(Question(claim.quote, url("article", article.id, claim.id)))
     return found
 
 
@@ -120,7 +115,7 @@ def served(
 def searching(browser: Browser, served: Served) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(served.url + _url("sources"))
+    page.goto(served.url + url("sources"))
     yield page
     context.close()
 

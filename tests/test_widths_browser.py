@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from crossroads.paths import COMPARE_ANY_ANCHOR
 from crossroads.validation import load_guide
+from tests.browser import decided
 from tests.conftest import Build, guide_root
 
 GUIDE = load_guide(guide_root() / "data", dt.date.today())
@@ -42,7 +43,8 @@ def test_no_page_scrolls_sideways_nor_any_box_in_it(
 ) -> None:
     page = browser.new_page(viewport={"width": width, "height": 800})
     # A decision taken to its outcome is a page state of its own.
-    paths = [*published_pages(site), "decide/?q-workload=model&q-model-library=python"]
+    paths = published_pages(site)
+    paths += [decided(GUIDE.flowchart)] if GUIDE.flowchart is not None else []
     assert len(paths) > 10
     problems = []
     for path in paths:

@@ -29,7 +29,7 @@ from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
 from tests.browser import search_results, serve_directory
 from tests.conftest import ROOT, Build, run_build, run_crossroads, search_records
-from tests.test_compare_browser import visible_rows
+from tests.test_compare_browser import EARLY, FIRST, GUIDE, LATE, SECOND, visible_rows
 from tests.test_flowchart_browser import PATHS, answer, expect_outcome
 
 SITE_URL = str(load_config(ROOT / "mkdocs.yml")["site_url"])
@@ -159,7 +159,8 @@ def test_search_flowchart_and_compare_any_run(zensical_site: Path, browser: Brow
     with serve_directory(zensical_site) as base:
         page.goto(base)
         expect(page.locator(".cr-search-button")).to_have_count(1)
-        assert search_results(page, "Flask")[0] == "technologies/flask/"
+        first = next(iter(GUIDE.technologies.values()))
+        assert search_results(page, first.name)[0] == f"technologies/{first.id}/"
 
         steps, outcome = PATHS[0]
         page.goto(base + "decide/")
@@ -168,9 +169,10 @@ def test_search_flowchart_and_compare_any_run(zensical_site: Path, browser: Brow
         expect_outcome(page, outcome)
         assert urlsplit(page.url).query.count("=") == len(steps)
 
-        page.goto(base + "compare/?t=nodejs,flask&c=testing,concurrency")
-        expect(page.locator(".cr-picker__status")).to_contain_text("2 of 16 criteria")
-        assert len(visible_rows(page)) == 2
+        page.goto(base + f"compare/?t={FIRST},{SECOND}&c={EARLY.id},{LATE.id}")
+        status = f"2 of {len(GUIDE.criteria)} criteria"
+        expect(page.locator(".cr-picker__status")).to_contain_text(status)
+        assert visible_rows(page) == [EARLY.name, LATE.name]
     context.close()
     assert errors == []
 
