@@ -3,10 +3,11 @@
 The section history (:mod:`crossroads.history`) lists each section that changed on a day;
 here they are grouped by day, then by page, each page's changes as a list: a section linked
 by its anchor and what changed in it, in the words of ``crossroads diff``, then the
-sections whose text changed with them ("Also changed"). Links are made by the caller
-(``href(page, anchor)``): relative on the page, absolute in the feed when the guide has a
-``site_url``. Every text is escaped here; the lines are HTML made from the diff's escaped
-Markdown (:func:`line_html`). Builds import this module, so it does not import the diff.
+sections whose text changed with them ("Also changed"). On the page, links are paths from
+the site root, made relative once the page is built; in the feed, the caller's
+(``href(page, anchor)``), absolute when the guide has a ``site_url``. Every text is escaped
+here; the lines are HTML made from the diff's escaped Markdown (:func:`line_html`). Builds
+import this module, so it does not import the diff.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _TOKEN = re.compile(r"\\(.)|(\*\*|~~|\*|`)|@&#8203;", re.DOTALL)
 _TAGS = {"**": "strong", "~~": "del", "*": "em", "`": "code"}
 
 Href = Callable[[str, str], str]  # (page URL path, anchor or '') -> the link's href
+# The attribute of a link from the site root that the built page resolves (history_html).
+SITE_LINK = "data-cr-href"
 
 
 @dataclass
@@ -67,37 +70,51 @@ def by_day(history: History) -> list[tuple[dt.date, list[PageChanges]]]:
     return [(day, list(days[day].values())) for day in sorted(days, reverse=True)]
 
 
-def _link(href: str, text: str) -> Markup:
-    return Markup('<a href="{}">{}</a>').format(href, text)
+def _link(href: str, text: str, attribute: str = "href") -> Markup:
+    return Markup('<a {}="{}">{}</a>').format(Markup(attribute), href, text)
 
 
 def _section_name(entry: Entry) -> str:
     return entry.section or entry.page_title
 
 
-def page_list(changes: PageChanges, href: Href) -> Markup:
-    """The list of one page's changes on one day."""
+def page_list(changes: PageChanges, href: Href, attribute: str = "href") -> Markup:
+    """The list of one page's changes on one day, each link's target in ``attribute``."""
     items: list[Markup] = []
     for entry in changes.worded:
-        where = _link(href(entry.page, entry.anchor), _section_name(entry)) if entry.anchor else ""
+        link = _link(href(entry.page, entry.anchor), _section_name(entry), attribute)
+        where = link if entry.anchor else ""
         for line in entry.lines:
             said = Markup("{}: {}").format(where, line_html(line)) if where else line_html(line)
             items.append(said)
     if changes.also:
         links = Markup(", ").join(
-            _link(href(e.page, e.anchor), _section_name(e)) for e in changes.also
+            _link(href(e.page, e.anchor), _section_name(e), attribute) for e in changes.also
         )
         lead = "Also changed" if changes.worded else "Changed"
         items.append(Markup("{}: {}").format(lead, links))
     return _list(items)
 
 
-def day_list(pages: Iterable[PageChanges], href: Href) -> Markup:
-    """Every page that changed on a day, each with its list of changes."""
+def day_list(pages: Iterable[PageChanges]) -> Markup:
+    """Every page that changed on a day, each with its list of changes, for the "What changed"
+    page: each link's target is a path from the site root in ``data-cr-href``, which
+    :func:`crossroads.history_html.site_links` makes an ``href`` once the page is built.
+
+    A builder rewrites the ``href`` of raw HTML in its own way (Zensical from the source
+    file's folder, MkDocs not at all), and leaves an attribute it does not know alone.
+    """
     items = [
-        Markup("{}{}").format(_link(href(p.page, ""), p.title), page_list(p, href)) for p in pages
+        Markup("{}{}").format(
+            _link(_from_root(p.page, ""), p.title, SITE_LINK), page_list(p, _from_root, SITE_LINK)
+        )
+        for p in pages
     ]
     return _list(items, ' class="cr-changes"')
+
+
+def _from_root(page: str, anchor: str) -> str:
+    return f"{page}#{anchor}" if anchor else page
 
 
 def _list(items: Iterable[Markup], attributes: str = "") -> Markup:

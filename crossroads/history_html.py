@@ -3,6 +3,7 @@
 Both run on HTML after rendering, in the hooks (``on_page_content``, ``on_post_page``) and in
 ``python -m crossroads finish``, so every builder's pages get them, hand-written pages too:
 
+* the "What changed" page's links, written from the site root, are made relative to it;
 * each section that changed since the history began gets ``data-changed="DATE"`` on its
   heading (``sections.js`` reads it) and, right after it, "Changed on DATE", linked to that
   day on the "What changed" page; the page's opening is dated after its ``<h1>``;
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from crossroads.changes import SITE_LINK
 from crossroads.feed import feeds
 from crossroads.guide import Guide
 from crossroads.history import History
@@ -29,12 +31,25 @@ from crossroads.paths import FEED_PATH, page_url, path_for
 _HEADING = re.compile(r"<(h[123])\b([^>]*)>(.*?)</\1>", re.DOTALL)
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 _FEED_TYPE = "application/atom+xml"
+_SITE_LINK = re.compile(rf'\s{SITE_LINK}="([^"]*)"')
 _DATED = "data-cr-dated"
 CHANGES_URL = page_url(path_for("changes"))
 
 
+def site_links(html: str, page: str) -> str:
+    """A page's content with each link the engine wrote from the site root
+    (``data-cr-href``, see :func:`crossroads.changes.day_list`) made relative to ``page``."""
+    if SITE_LINK not in html:
+        return html
+    up = "../" * page.count("/")
+    # The target is already escaped in its attribute; "../" and "./" need no escaping.
+    return _SITE_LINK.sub(lambda m: f' href="{up + m.group(1) or "./"}"', html)
+
+
 def date_sections(html: str, page: str, history: History) -> str:
-    """A page's content with the date beside each heading of a section that changed."""
+    """A page's content with the date beside each heading of a section that changed, and
+    its links from the site root resolved (:func:`site_links`)."""
+    html = site_links(html, page)
     dates = history.dates(page)
     if not dates:
         return html

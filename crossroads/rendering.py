@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from crossroads import markdown_text, paths
-from crossroads.changes import by_day, day_list, relative_href
+from crossroads.changes import by_day, day_list
 from crossroads.citations import cited_in
 from crossroads.guide import Guide
 from crossroads.jinja_env import render
@@ -153,11 +153,8 @@ def sources_page(guide: Guide, _: str | None, build: Build) -> str:
 @renders("changes")
 def changes_page(guide: Guide, _: str | None = None, build: Build | None = None) -> str:
     """What changed, newest first, from the section history (:mod:`crossroads.changes`)."""
-    here = paths.page_url(paths.path_for("changes"))
-    href = relative_href(here.count("/"))
-    days = [(day, day_list(pages, href)) for day, pages in by_day(guide.history)]
-    feed_href = Markup("../" * here.count("/") + paths.FEED_PATH)
-    return _render_plain("changes", guide, days=days, feed_href=feed_href)
+    days = [(day, day_list(pages)) for day, pages in by_day(guide.history)]
+    return _render_plain("changes", guide, days=days, feed_path=Markup(paths.FEED_PATH))
 
 
 @renders("comparisons")

@@ -158,8 +158,13 @@ def test_a_new_verdict_is_dated_where_readers_see_it_and_said_in_the_diffs_words
     ) in toml
     assert toml.count("data-changed=") == 1
 
-    changes = generated_pages(guide, LATER, PUBLICATION)["changes.md"]
-    assert "## 2026\\-12\\-04 { #2026-12-04 }" in changes
+    written = generated_pages(guide, LATER, PUBLICATION)["changes.md"]
+    assert "## 2026\\-12\\-04 { #2026-12-04 }" in written
+    # Written from the site root, which no builder rewrites; relative once the page is built.
+    assert 'data-cr-href="technologies/toml/#comments"' in written and " href=" not in written
+    changes = page(guide, folder, "changes/")
+    assert "data-cr-href" not in changes
+    assert '<a href="../changes.xml" type="application/atom+xml">' in changes
     assert (
         '<li><a href="../technologies/toml/#comments">TOML: Comments</a>: '
         "verdict “Yes, # starts a comment” → <strong>“Yes, line comments”</strong></li>"
