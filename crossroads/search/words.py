@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 
 # Words that never decide a result: question words and the glue between the words that
 # matter. "Which is fastest?" searches for "fastest". English only, as the guides are.
@@ -124,12 +125,29 @@ def _search_words(compound: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words if w not in STOP_WORDS)
 
 
+def _written_words(text: str) -> list[str]:
+    return _WORD.findall(_POSSESSIVE.sub("", fold(text)))
+
+
 def tokens(text: str) -> list[str]:
     """Every search word of ``text``, in order; stop words are left out."""
     found: list[str] = []
-    for compound in _WORD.findall(_POSSESSIVE.sub("", fold(text))):
+    for compound in _written_words(text):
         found += _search_words(compound)
     return found
+
+
+def token_counts(text: str) -> Counter[str]:
+    """How often each search word of ``text`` occurs: :func:`tokens`, counted.
+
+    The index needs only the counts, and a section repeats its words: each distinct word
+    as written is split and stemmed once, not at every occurrence.
+    """
+    counts: dict[str, int] = {}
+    for compound, times in Counter(_written_words(text)).items():
+        for word in _search_words(compound):
+            counts[word] = counts.get(word, 0) + times
+    return Counter(counts)
 
 
 @functools.lru_cache(maxsize=8192)
