@@ -16,7 +16,7 @@ import typing
 from typing import Annotated, Any, NamedTuple
 
 from crossroads.loading import Location
-from crossroads.record import is_record, record_fields
+from crossroads.record import is_record, record_fields, type_hints
 from crossroads.rules import Defines, RefersTo, data_key
 
 
@@ -148,5 +148,5 @@ def _not_none(union: Any) -> Any:
 @functools.cache
 def _fields(model: type) -> list[tuple[str, str, Any]]:
     """(data key, attribute, type hint) of each field, as the schema reads them."""
-    hints = typing.get_type_hints(model, include_extras=True)
+    hints = type_hints(model)
     return [(data_key(f), f.name, hints[f.name]) for f in record_fields(model)]
