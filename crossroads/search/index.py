@@ -106,19 +106,21 @@ def score_words(
     total = len(records)
     # Once per word, not once per record that holds it: this loop runs for every posting.
     idf = {word: math.log(1 + (total - n + 0.5) / (n + 0.5)) for word, n in frequency.items()}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, int]]] = {word: [] for word in frequency}
+    saturation = K1 + 1
     for number, (record, found) in enumerate(zip(records, words, strict=True)):
         norm = K1 * (1 - B + B * found.length / average)
-        body, bonus, titled = found.body, found.bonus, found.titled
-        for word in sorted(body.keys() | bonus.keys()):
+        body, bonus, titled, weight = found.body, found.bonus, found.titled, record.weight
+        # In any order: each word's list still grows by record number.
+        for word in body.keys() | bonus.keys():
             tf = body.get(word, 0)
-            score = idf[word] * (tf * (K1 + 1) / (tf + norm) + bonus.get(word, 0.0))
-            scaled = max(1, round(score * record.weight * SCALE))
+            score = idf[word] * (tf * saturation / (tf + norm) + bonus.get(word, 0.0))
+            scaled = round(score * weight * SCALE)
             # The lowest bit says whether the word is in the record's heading (or in what
             # readers ask for it): the browser ranks a heading that holds all the words of a
             # query first.
-            postings[word].append((number, 2 * scaled + (word in titled)))
-    return dict(postings)
+            postings[word].append((number, 2 * (scaled if scaled > 1 else 1) + (word in titled)))
+    return postings
 
 
 def key_words(records: Sequence[Record], asks: Mapping[str, Sequence[str]]) -> set[str]:
