@@ -3,9 +3,10 @@
 ``update`` adds every page and anchor the guide now has to ``data/published-anchors.json``
 (nothing is ever removed), and records in ``data/section-history.json`` which sections
 changed today and how (:mod:`crossroads.history_update`); ``check`` fails, naming them, if
-the guide has pages or anchors the manifest does not list yet. Removing or renaming a
-published anchor is never done here: declare where it moved in ``data/moved.yml``, and the
-build keeps the old link working.
+the guide has pages or anchors the manifest does not list yet, or sections that changed since
+the history's last record (the "What changed" page and the sections' dates would miss them).
+Removing or renaming a published anchor is never done here: declare where it moved in
+``data/moved.yml``, and the build keeps the old link working.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from crossroads.anchors import (
     read_manifest,
     write_manifest,
 )
-from crossroads.history import HISTORY_FILE, History, write_history
+from crossroads.history import HISTORY_FILE, History, read_history, write_history
 from crossroads.history_update import CHANGES_URL, recorded, with_history
-from crossroads.pages import current_anchors, page_anchors, rendered, rendered_pages
+from crossroads.pages import page_anchors, rendered, rendered_pages
 from crossroads.paths import path_for
 from crossroads.project import Project
 from crossroads.validation import load_guide
@@ -53,12 +54,35 @@ def new_anchors(published: Anchors, after: Anchors) -> list[str]:
     )
 
 
-def unrecorded(project: Project, today: dt.date) -> tuple[list[str], dict[str, set[str]]]:
-    """Pages and anchors the manifest does not list yet, and the manifest with them added."""
+def undated(before: History, after: History) -> list[str]:
+    """Pages and sections that changed since the history's last record, as ``update`` would
+    date them today."""
+    return [
+        f"/{entry.page}#{entry.anchor}" if entry.anchor else f"/{entry.page}"
+        for entry in after.entries
+        if entry not in before.entries
+    ]
+
+
+def check(project: Project, today: dt.date) -> int:
+    """Fail, naming them, if the manifest misses an anchor or the history a change."""
     published = read_manifest(project.manifest)
-    guide = load_guide(project.data_dir, today)
-    after = merged(published, current_anchors(project, guide, today))
-    return new_anchors(published, after), after
+    current, history = recording(project, today)
+    new = new_anchors(published, merged(published, current))
+    if new:
+        print(f"data/{MANIFEST_NAME} does not list {len(new)} published pages or anchors:")
+        print("".join(f"  {item}\n" for item in new[:50]), end="")
+    before = read_history(project.data_dir)
+    # A guide whose history has not begun has nothing to miss: it begins with ``update``.
+    changed = undated(before, history) if before.began is not None else []
+    if changed:
+        print(f"data/{HISTORY_FILE} does not record {len(changed)} changed pages or sections:")
+        print("".join(f"  {item}\n" for item in changed[:50]), end="")
+    if new or changed:
+        print(f"record them on purpose with: {UPDATE_COMMAND}")
+        return 1
+    print(f"data/{MANIFEST_NAME} lists every page and anchor; data/{HISTORY_FILE} is current")
+    return 0
 
 
 def update(project: Project, today: dt.date) -> int:
@@ -78,14 +102,4 @@ def update(project: Project, today: dt.date) -> int:
 
 
 def anchors_command(action: str, project: Project, today: dt.date) -> int:
-    if action == "update":
-        return update(project, today)
-    new, _ = unrecorded(project, today)
-    if new:
-        print(f"data/{MANIFEST_NAME} does not list {len(new)} published pages or anchors:")
-        for item in new[:50]:
-            print(f"  {item}")
-        print(f"record them on purpose with: {UPDATE_COMMAND}")
-        return 1
-    print(f"data/{MANIFEST_NAME} lists every page and anchor")
-    return 0
+    return update(project, today) if action == "update" else check(project, today)

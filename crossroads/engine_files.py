@@ -17,10 +17,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_DIR = PACKAGE_DIR / "theme"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 
+# What every page loads. A page's own code (the flowchart, compare-any) is named by the page's
+# data block (``data-cr-script``) and loaded by sections.js on that page alone.
 SCRIPTS = [
-    "assets/crossroads/flowchart.js",
     "assets/crossroads/sections.js",
-    "assets/crossroads/compare.js",
     "assets/crossroads/search.js",
 ]
 STYLES = ["assets/crossroads/crossroads.css"]

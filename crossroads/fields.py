@@ -25,6 +25,16 @@ ANCHOR_RULE = Pattern(
 )
 
 Id = Annotated[str, Length(min=1, max=64), ID_RULE]
+
+
+def _not_an_index_page(value: str) -> None:
+    # A page's id is its file name in its folder, and index.md there is the folder's own page.
+    if value == "index":
+        raise ValueError("'index' is the name of the folder's own page: choose another id")
+
+
+# The id of an item that has a page of its own: the page's file name.
+PageId = Annotated[Id, Check(function=_not_an_index_page)]
 # What each id names: declared once here, checked by one loop (crossroads.validation).
 SOURCE, CRITERION, TECHNOLOGY, USE_CASE = "source", "criterion", "technology", "use case"
 CLAIM, NODE = "claim", "question or outcome"

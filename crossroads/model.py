@@ -29,6 +29,7 @@ from crossroads.fields import (
     Line,
     Mentions,
     NodeRef,
+    PageId,
     PagePath,
     ShortText,
     TechnologyRef,
@@ -75,7 +76,7 @@ class Cited(Record):
 class Technology(Record):
     """A technology the guide compares; one file per technology."""
 
-    id: Annotated[Id, Defines(kind=TECHNOLOGY)]
+    id: Annotated[PageId, Defines(kind=TECHNOLOGY)]
     name: ShortText
     kind: ShortText
     version: ShortText  # the release line this assessment holds for
@@ -89,7 +90,7 @@ class Technology(Record):
 class Comparison(Record):
     """A pair (or set) of technologies that gets its own comparison page."""
 
-    id: Annotated[Id, Defines(kind="comparison")]
+    id: Annotated[PageId, Defines(kind="comparison")]
     technologies: Annotated[list[TechnologyRef], Length(min=2, max=8)]
     bottom_line: BottomLine | None = None  # opens its page: when to pick which
     summary: Cited | None = None
@@ -153,7 +154,7 @@ class Recommendation(Record):
 class UseCase(Record):
     """A kind of project readers arrive with; one file per use case."""
 
-    id: Annotated[Id, Defines(kind=USE_CASE)]
+    id: Annotated[PageId, Defines(kind=USE_CASE)]
     title: ShortText
     bottom_line: BottomLine | None = None  # opens its page, before the summary
     summary: Line
@@ -233,7 +234,7 @@ class Moves(Record):
 class Article(Record):
     """A published article the guide reviews, claim by claim; one file per article."""
 
-    id: Annotated[Id, Defines(kind="article")]
+    id: Annotated[PageId, Defines(kind="article")]
     title: ShortText
     description: Text
     claims: Annotated[list[Claim], Length(min=1)]

@@ -1,6 +1,8 @@
 """What the page scripts read: the JSON each script finds in its page, with declared shapes.
 
-Each payload is plain text for the script to insert as text (never HTML); the TypedDicts
+Each payload is plain text for the script to insert as text (never HTML), except a grade:
+the badge :mod:`crossroads.grades` renders (its word escaped there), so a grade looks the
+same in a script-made view as on every page and is decided in one place. The TypedDicts
 say exactly what the scripts rely on, including the order of the compare-any table's
 columns, so a change on one side shows on the other.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from crossroads import paths
+from crossroads.grades import badge
 from crossroads.guide import Guide
 from crossroads.model import Assessment, Outcome
 from crossroads.words import verdict_text
@@ -73,6 +76,7 @@ class OutcomeData(TypedDict):
     technology: str | None
     reason: str
     useCase: Link | None
+    fit: str | None  # the technology's grade for the use case: badge HTML, or None
     criteria: list[CriterionLink]
     sources: list[SourceData]
 
@@ -124,6 +128,15 @@ def criterion_page(guide: Guide, technology_ids: list[str]) -> tuple[paths.PageK
     return "criteria", None
 
 
+def _fit(guide: Guide, outcome: Outcome) -> str | None:
+    """How the outcome's technology fits its use case, as the badge pages show, where the
+    outcome names both and the use case grades that technology."""
+    if not (outcome.use_case and outcome.technology):
+        return None
+    found = guide.recommendation(outcome.use_case, outcome.technology)
+    return str(badge("fit", found.fit)) if found is not None else None
+
+
 def _outcome(guide: Guide, outcome: Outcome) -> OutcomeData:
     everyone = list(guide.technologies)
     use_case = guide.use_cases[outcome.use_case] if outcome.use_case else None
@@ -137,6 +150,7 @@ def _outcome(guide: Guide, outcome: Outcome) -> OutcomeData:
         }
         if use_case
         else None,
+        "fit": _fit(guide, outcome),
         "criteria": [
             {
                 "name": guide.criterion(c).name,

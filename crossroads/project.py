@@ -6,13 +6,17 @@ build adapter need: the folders (``docs_dir:`` honoured), the data files the eng
 the addresses the guide is published under, the nav, the Markdown extensions the build
 renders with, the build's ``validation:`` levels and the hand-written pages. Every command
 gets a :class:`Project` instead of working these out again, so ``check``, ``generate``,
-``finish``, ``anchors`` and the build cannot disagree about a guide.
+``finish``, ``anchors`` and the build cannot disagree about a guide. The MkDocs adapter opens
+the same project and takes from MkDocs only what MkDocs resolved (:meth:`Project.as_built`).
+The hand-written pages are read when first asked for: a build reads its own.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +62,6 @@ class Project:
     extension_configs: dict[str, dict[str, Any]]
     validation: dict[str, dict[str, str]]
     strict: bool
-    pages: dict[str, str] = field(repr=False)
 
     @classmethod
     def open(cls, path: Path) -> Project:
@@ -89,8 +92,23 @@ class Project:
             extension_configs=settings,
             validation=_validation(config.get("validation")),
             strict=config.get("strict") is True,
-            pages=hand_written_pages(docs_dir),
         )
+
+    def as_built(self, built: Mapping[str, Any]) -> Project:
+        """This project with what a builder resolved while loading its config (the values of
+        ``!ENV`` tags, its defaults): ``built`` is the builder's loaded config."""
+        return replace(
+            self,
+            docs_dir=Path(str(built.get("docs_dir") or self.docs_dir)),
+            site_url=str(built.get("site_url") or ""),
+            repo_url=str(built.get("repo_url") or ""),
+            nav=built.get("nav"),
+        )
+
+    @functools.cached_property
+    def pages(self) -> dict[str, str]:
+        """The hand-written pages, read once when first asked for (a build reads its own)."""
+        return hand_written_pages(self.docs_dir)
 
     @property
     def manifest(self) -> Path:

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from crossroads.anchors import PAGE_INTERNAL_PREFIX
 from crossroads.guide import Guide
+from crossroads.markup import detail_toggle
 
 HEADING = "Sources on this page"
 SECTION_ID = "references"
@@ -96,9 +97,18 @@ class PageReferences:
         if not self._entries:
             return ""
         items = "\n".join(self._item(entry) for entry in self._entries.values())
+        count = len(self._entries)
+        # On a phone the list folds behind this line: a marker opens its evidence in place,
+        # and a jump into the list (:target) shows it. Shown without JavaScript and in print.
+        sources = "source" if count == 1 else "sources"
+        toggle = (
+            f'<p class="cr-references__intro" data-search-exclude>{count} {sources}'
+            ", each with the date it was checked and the passages quoted. "
+            f"{detail_toggle('Show them')}</p>"
+        )
         return (
-            f"\n## {HEADING} {{ #{SECTION_ID} data-search-exclude }}\n\n"
-            f'<ol class="cr-references" data-search-exclude>\n{items}\n</ol>\n'
+            f"\n## {HEADING} {{ #{SECTION_ID} data-search-exclude }}\n\n{toggle}\n"
+            f'<ol class="cr-references cr-detail" data-search-exclude>\n{items}\n</ol>\n'
         )
 
     def _item(self, entry: _Entry) -> str:

@@ -15,7 +15,8 @@ Budgets (printed as PASS/FAIL at the end; PERFORMANCE.md quotes the figures):
   - build time grows linearly with the number of pages (time per page stays flat);
   - the flowchart script is at most 8 KB gzipped;
   - at 10 technologies a comparison page is at most 60 KB gzipped;
-  - our own JS and CSS on every page, as published, at most 10 KB gzipped;
+  - our own JS and CSS on any page (every page's, plus the heaviest page's own script), as
+    published, at most 10 KB gzipped;
   - the first search of a fresh visit downloads at most 100 KB gzipped at 40 technologies.
 Lighthouse scores are scripts/lighthouse_report.py.
 """
@@ -49,6 +50,8 @@ from crossroads.engine_files import ASSETS, SCRIPTS, STYLES, THEME_DIR  # noqa: 
 from crossroads.publication import Publication  # noqa: E402
 from crossroads.scaffold import SCAFFOLD_DIR  # noqa: E402
 from crossroads.site import expand_markers, generated_pages  # noqa: E402
+
+PAGE_SCRIPTS = ("flowchart.js", "compare.js")  # named by a page's data-cr-script
 from crossroads.validation import load_guide  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
@@ -619,15 +622,17 @@ def main(argv: list[str]) -> int:
     asset_kb = {name: gz_text(text) / 1024 for name, text in ASSETS.items()}
     script = asset_kb["assets/crossroads/flowchart.js"]
     budgets.append(("flowchart script <= 8 KB gzipped", script <= 8, f"{script:.1f} KB"))
-    # What every page loads; the search dialog's script and styles load on first use and
-    # count in the first query's download instead.
+    # What every page loads, plus the heaviest page's own script (the flowchart's or
+    # compare-any's, loaded only where used); the search dialog's script and styles load on
+    # first use and count in the first query's download instead.
     on_every_page = [name for name in asset_kb if name in SCRIPTS or name in STYLES]
     own = sum(asset_kb[name] for name in on_every_page)
+    heaviest = own + max(asset_kb[f"assets/crossroads/{n}"] for n in PAGE_SCRIPTS)
     budgets.append(
         (
-            "our own JS and CSS on every page together <= 10 KB gzipped",
-            own <= 10,
-            f"{own:.1f} KB ({len(on_every_page)} files)",
+            "our own JS and CSS on any page together <= 10 KB gzipped",
+            heaviest <= 10,
+            f"{heaviest:.1f} KB on the heaviest page, {own:.1f} KB on every page",
         )
     )
     biggest = max(rows, key=lambda r: r.technologies)

@@ -5,10 +5,14 @@ and in print. Pages and expectations come from the data."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from crossroads.grades import GRADES
+from crossroads.model import Question
+from crossroads.paths import QUESTION_PREFIX
 from crossroads.validation import load_guide
 from tests.conftest import guide_root
 
@@ -112,4 +116,44 @@ def test_grades_print_with_their_icons(browser: Browser, base_url: str) -> None:
         grades = page.evaluate(GRADE_STYLES)
         assert grades, path
         assert all(g["width"] > 0 and g["word"] for g in grades), path
+    page.close()
+
+
+def graded_outcomes() -> list[tuple[str, str, str]]:
+    """(deep link query, outcome id, fit) for each flowchart outcome whose use case grades
+    its technology: every path to it, the first found."""
+    flowchart = GUIDE.flowchart
+    assert flowchart is not None
+    found: dict[str, tuple[str, str, str]] = {}
+
+    def walk(node_id: str, query: list[str]) -> None:
+        node = flowchart.node(node_id)
+        if isinstance(node, Question):
+            for answer in node.answers:
+                walk(answer.next, [*query, f"{QUESTION_PREFIX}{node.id}={answer.id}"])
+        elif node.use_case and node.technology:
+            fit = GUIDE.recommendation(node.use_case, node.technology)
+            if fit is not None:
+                found.setdefault(node.id, ("&".join(query), node.id, fit.fit))
+
+    walk(flowchart.start, [])
+    return list(found.values())
+
+
+def test_the_flowchart_outcome_shows_its_fit_as_the_pages_do(
+    browser: Browser, base_url: str
+) -> None:
+    outcomes = graded_outcomes()
+    assert outcomes, "the guide has an outcome whose use case grades its technology"
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for query, outcome_id, fit in outcomes:
+        page.goto(f"{base_url}decide/?{query}")
+        shown = page.locator(f'.cr-flow__outcome[data-outcome="{outcome_id}"] .cr-grade')
+        expect(shown).to_have_count(1)
+        grade = GRADES["fit"][fit]
+        expect(shown).to_have_text(grade.word)
+        expect(shown).to_have_class(re.compile(rf"\bcr-grade--{grade.tone}\b"))
+        expect(shown.locator("svg")).to_be_visible()
+        # Copied as Markdown, the decision says the fit in words.
+        assert grade.word in page.locator(".cr-flow__markdown textarea").input_value()
     page.close()

@@ -105,6 +105,22 @@ def test_the_first_record_begins_the_history_and_dates_nothing(
     assert "<body data-cr-dated dir='ltr'>" in marked and FEED_LINK not in marked
 
 
+def test_anchors_check_fails_until_a_change_is_recorded(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(folder, BEGAN, monkeypatch)
+    assert main(["anchors", "check", str(folder)]) == 0
+    edit(folder, "technologies/toml.yml", COMMENTS_VERDICT, NEW_VERDICT)
+    capsys.readouterr()
+    assert main(["anchors", "check", str(folder)]) == 1
+    said = capsys.readouterr().out
+    assert f"data/{HISTORY_FILE} does not record" in said
+    assert "  /technologies/toml/#comments\n" in said
+    assert "python -m crossroads anchors update" in said
+    record(folder, LATER, monkeypatch)
+    assert main(["anchors", "check", str(folder)]) == 0
+
+
 # --- a change --------------------------------------------------------------------------------
 
 

@@ -248,8 +248,12 @@ def test_a_citation_marker_leads_to_the_sources_words_and_back(
     assert len(quote.inner_text().strip()) > 2
     passage.locator(".cr-backlinks a").first.click()
     expect(marker).to_be_in_viewport()
-    # Every passage of a source shows when a reader opens it.
+    # Away from a passage the list folds again behind its count; opened, every passage of a
+    # source shows when a reader opens that source.
     entry = page.locator("ol.cr-references > li").first
+    expect(entry).to_be_hidden()
+    page.locator(".cr-references__intro").get_by_role("button", name="Show them").click()
+    expect(entry).to_be_visible()
     toggle = entry.locator(".cr-passages-toggle")
     expect(entry.locator("li.cr-passage").first).to_be_hidden()
     toggle.click()

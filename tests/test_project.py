@@ -161,3 +161,28 @@ def test_validation_settings_decide_what_check_and_the_build_stop_on(
     assert main(["check", "--strict"]) == 0
     assert expected not in capsys.readouterr().err
     build_in_process(project, tmp_path / "site")
+
+
+def test_the_build_uses_the_project_with_what_mkdocs_resolved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "guide"
+    new_guide(project)
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    published = "https://example.org/config-formats/"
+    assert f"site_url: {published}\n" in text
+    config_file.write_text(
+        text.replace(f"site_url: {published}\n", f"site_url: !ENV [GUIDE_SITE_URL, {published}]\n"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GUIDE_SITE_URL", "https://staging.example.net/formats/")
+    monkeypatch.setenv("CROSSROADS_TODAY", TODAY.isoformat())
+    # Commands cannot resolve a tag MkDocs resolves: they use no site_url, as without one.
+    assert Project.open(project).site_url == ""
+    loaded = load_config(str(config_file), site_dir=str(tmp_path / "site"), strict=True)
+    build(loaded)
+    built = state_of(loaded).project
+    assert built.site_url == "https://staging.example.net/formats/"
+    assert (built.root, built.data_dir) == (project, project / "data")
+    assert built.docs_dir == project / "docs"

@@ -34,7 +34,7 @@ from crossroads.history_html import date_sections, page_marks
 from crossroads.html_repair import repair_theme_markup
 from crossroads.page_meta import escape_page_meta
 from crossroads.pages import clashes
-from crossroads.publication import Publication
+from crossroads.project import Project
 from crossroads.search.site_index import index_site
 from crossroads.site import docs_order, expand_markers, plan_site
 from crossroads.validation import load_guide, stale_sources
@@ -88,12 +88,13 @@ class Shown:
 
 @dataclass
 class BuildState:
-    """One build's state: the guide, the pages made from it, the ids each built page has,
-    and, under ``serve``, the problems shown instead of the guide.
+    """One build's state: the project, the guide, the pages made from it, the ids each built
+    page has, and, under ``serve``, the problems shown instead of the guide.
 
     ``guide`` is None only when the data could not be read, and then ``shown`` says why.
     """
 
+    project: Project
     guide: Guide | None
     pages: dict[str, str] = field(default_factory=dict)
     anchors: Anchors = field(default_factory=dict)
@@ -139,11 +140,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css.extend(STYLES)
     config.extra_javascript.extend(SCRIPTS)
     today = build_date()
-    data_dir = Path(config.config_file_path).parent / "data"
-    state = BuildState(guide=None)
+    # The project as every command sees it, with the values MkDocs resolved (``!ENV``).
+    project = Project.open(Path(config.config_file_path)).as_built(config)
+    state = BuildState(project, guide=None)
     config[STATE_KEY] = state
     try:
-        guide = load_guide(data_dir, today)
+        guide = load_guide(project.data_dir, today)
     except DataError as exc:
         state.stop("data", exc)
         config.nav = None
@@ -152,9 +154,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         freshness_log.warning(
             "citation %r was last checked on %s, more than 12 months ago", source_id, checked
         )
-    publication = Publication(site_url=config.site_url or "", repo_url=config.repo_url or "")
     state.guide = guide
-    state.pages, config.nav = plan_site(guide, today, publication, config.nav)
+    state.pages, config.nav = plan_site(guide, today, project.publication, config.nav)
     return config
 
 
@@ -168,7 +169,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return Files([f for f in files if not f.is_documentation_page()])
     # The same problem, in the same words, as `check` and `generate` report.
     hand_written = [f.src_uri for f in files if f.is_documentation_page()]
-    problems = clashes(Path(config.docs_dir), hand_written, state.pages)
+    problems = clashes(state.project.docs_dir, hand_written, state.pages)
     if problems:
         state.stop("page", DataError(problems))
         return files
@@ -221,9 +222,8 @@ def on_env(env: Any, config: MkDocsConfig, **_: object) -> Any:
     guide = state.live()
     if guide is None:
         return env
-    data_dir = Path(config.config_file_path).parent / "data"
     try:
-        check_promises(data_dir, state.anchors, guide.moves)
+        check_promises(state.project.data_dir, state.anchors, guide.moves)
     except DataError as exc:
         state.stop("data", exc)
     return env
@@ -238,14 +238,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     guide = state.live()
     if guide is None:
         return output
-    return page_marks(output, page.url, guide, config.site_url or "")
+    return page_marks(output, page.url, guide, state.project.site_url)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     # The search index is read from the built pages, as `finish` reads any builder's.
-    guide = state_of(config).live()
+    state = state_of(config)
+    guide = state.live()
     if guide is not None:
-        write_feeds(Path(config.site_dir), guide, config.site_url or "")
+        write_feeds(Path(config.site_dir), guide, state.project.site_url)
         index_site(Path(config.site_dir), guide)
 
 
@@ -258,4 +259,4 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     guide = state.live()
     if guide is None or not template_name.endswith(".html"):
         return output
-    return page_marks(output, None, guide, config.site_url or "")
+    return page_marks(output, None, guide, state.project.site_url)

@@ -5,7 +5,9 @@
  * (?q-realtime=yes&q-language=python), so every state has its own address, the browser's
  * back and forward buttons work, and a link keeps landing sensibly after questions are
  * added or reordered: answers to unknown questions are dropped, missing ones are asked.
- * All text comes from data and is inserted with textContent, never as HTML.
+ * All text comes from data and is inserted with textContent, never as HTML; the one
+ * exception is a grade, which the engine renders and escapes (crossroads/grades.py), so it
+ * has the same icon, colour and word as on every page.
  */
 (function () {
   "use strict";
@@ -71,7 +73,7 @@
     return String(text).replace(/([\\`*_{}\[\]()#+!|<>~])/g, "\\$1");
   }
 
-  function markdownFor(path, outcome) {
+  function markdownFor(path, outcome, fit) {
     var lines = [
       "## Decision: " + md(outcome.title),
       "",
@@ -86,7 +88,8 @@
     lines.push("", "**Recommendation:** " + md(outcome.title) +
       (outcome.technology ? " (" + md(outcome.technology) + ")" : ""), "", md(outcome.reason), "");
     if (outcome.useCase) {
-      lines.push("Use case: [" + md(outcome.useCase.title) + "](" + absolute(outcome.useCase.url) + ")", "");
+      lines.push("Use case: [" + md(outcome.useCase.title) + "](" + absolute(outcome.useCase.url) + ")" +
+        (fit ? " (" + md(outcome.technology) + ": " + md(fit.textContent) + ")" : ""), "");
     }
     lines.push("Criteria: " + outcome.criteria.map(function (c) {
       return "[" + md(c.name) + "](" + absolute(c.url) + ")";
@@ -139,7 +142,13 @@
     var outcome = flow.outcomes[id];
     var heading = h("h2", { "class": "cr-flow__heading", tabindex: "-1",
       text: "Recommendation: " + outcome.title });
-    var markdown = markdownFor(path, outcome);
+    var fit = null;
+    if (outcome.fit) {
+      fit = h("span");
+      fit.innerHTML = outcome.fit;  // engine-made badge (grades.py), data already escaped
+      fit = fit.firstChild;
+    }
+    var markdown = markdownFor(path, outcome, fit);
     var status = h("p", { "class": "cr-flow__copied", role: "status" });
     var text = h("textarea", { readonly: true, rows: "10", "aria-label": "This decision as Markdown" });
     text.value = markdown;
@@ -178,7 +187,8 @@
       }
     });
     var useCase = outcome.useCase ?
-      ["Use case: ", h("a", { href: outcome.useCase.url, text: outcome.useCase.title }), ". "] : [];
+      ["Use case: ", h("a", { href: outcome.useCase.url, text: outcome.useCase.title })].concat(
+        fit ? [" (" + outcome.technology + ": ", fit, ")"] : [], [". "]) : [];
     var links = h("p", {}, useCase.concat(["Criteria: "]).concat(outcome.criteria.reduce(function (all, c, i) {
         if (i) all.push(", ");
         all.push(h("a", { href: c.url, text: c.name }));

@@ -1,4 +1,19 @@
 /*
+ * Crossroads: a page's own code loads on that page alone. A page that needs the flowchart or
+ * compare-any names the script in its data block (data-cr-script), so other pages never
+ * download it; it lives beside this file.
+ */
+(function () {
+  "use strict";
+  var here = document.currentScript;
+  if (here) document.querySelectorAll("script[data-cr-script]").forEach(function (data) {
+    var script = document.createElement("script");
+    script.src = here.src.replace(/[^/]*$/, data.getAttribute("data-cr-script"));
+    document.body.append(script);
+  });
+})();
+
+/*
  * Crossroads: a visible "Copy link" control on every section heading, so readers can send a
  * teammate the exact section. Without JavaScript the heading's ¶ permalink still works.
  */
