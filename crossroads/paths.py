@@ -19,6 +19,7 @@ Three ways to point at a page, for three readers of the link:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from markupsafe import Markup
@@ -60,7 +61,14 @@ def link_for(
 def link_to_path(path: str, anchor: str | None = None, *, page: str) -> Markup:
     """A Markdown link target to the source path ``path`` (and section), from ``page``."""
     fragment = f"#{markdown_text.anchor(anchor)}" if anchor else ""
-    return Markup(posixpath.relpath(path, posixpath.dirname(page) or ".") + fragment)
+    return Markup(_relative(path, posixpath.dirname(page) or ".") + fragment)
+
+
+@functools.lru_cache(maxsize=16384)
+def _relative(path: str, directory: str) -> str:
+    # posixpath.relpath asks the system for the working directory twice a call, and a build
+    # makes thousands of links between a few hundred pages.
+    return posixpath.relpath(path, directory)
 
 
 def page_url(path: str) -> str:

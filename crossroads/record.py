@@ -12,6 +12,7 @@ metadata=…)``; ``__post_init__`` runs after ``__init__`` as it does for a data
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -109,6 +110,13 @@ class Record(metaclass=_RecordMeta):
 def is_record(hint: object) -> bool:
     """Whether a type hint is a :class:`Record` or a plain dataclass: a mapping in the data."""
     return isinstance(hint, type) and (issubclass(hint, Record) or dataclasses.is_dataclass(hint))
+
+
+@functools.cache
+def type_hints(model: type) -> dict[str, Any]:
+    """A model's type hints with their rules (``Annotated`` kept), worked out once: the
+    schema and the id finder both read them, and each reading compiles every annotation."""
+    return typing.get_type_hints(model, include_extras=True)
 
 
 def record_fields(model: type) -> tuple[RecordField, ...]:

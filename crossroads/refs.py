@@ -16,7 +16,7 @@ import typing
 from typing import Annotated, Any, NamedTuple
 
 from crossroads.loading import Location
-from crossroads.record import is_record, record_fields
+from crossroads.record import is_record, record_fields, type_hints
 from crossroads.rules import Defines, RefersTo, data_key
 
 
@@ -49,18 +49,21 @@ def id_kind(model: type) -> str | None:
 
 
 def _walk(value: object, hint: Any, location: Location, found: list[Mention]) -> None:
+    # Most values (texts, dates, lists of texts) can hold no id: their hint has no marker
+    # anywhere inside, and they are not walked at all.
     if value is None:
         return
-    marker, base = _split(hint)
-    origin = typing.get_origin(base)
+    holds_ids, marker, base, origin, args = _shape(hint)
+    if not holds_ids:
+        return
     if marker is not None and isinstance(value, str):
         found.append(Mention(location, marker.kind, value, isinstance(marker, Defines)))
     elif origin is list and isinstance(value, list):
-        (item,) = typing.get_args(base)
+        (item,) = args
         for index, element in enumerate(value):
             _walk(element, item, (*location, index), found)
     elif origin is dict and isinstance(value, dict):
-        key_hint, value_hint = typing.get_args(base)
+        key_hint, value_hint = args
         for key, element in value.items():
             _walk(key, key_hint, (*location, key), found)
             _walk(element, value_hint, (*location, key), found)
@@ -69,6 +72,48 @@ def _walk(value: object, hint: Any, location: Location, found: list[Mention]) ->
     elif is_record(base):
         for data_key, attribute, field_hint in _fields(base):
             _walk(getattr(value, attribute), field_hint, (*location, data_key), found)
+
+
+class _Shape(NamedTuple):
+    holds_ids: bool  # whether a value of this type can define or refer to an id anywhere
+    marker: RefersTo | Defines | None
+    base: Any  # the type under the annotations
+    origin: Any
+    args: tuple[Any, ...]
+
+
+# hint -> its shape, asked for every value of every data file, of a few dozen hints. Keyed
+# by identity: hashing a typing construct hashes everything inside it, at every call. Each
+# entry keeps its hint, so the id is never reused while the entry exists.
+_SHAPES: dict[int, tuple[Any, _Shape]] = {}
+
+
+def _shape(hint: Any) -> _Shape:
+    known = _SHAPES.get(id(hint))
+    if known is None:
+        marker, base = _split(hint)
+        shape = _Shape(
+            _marked(hint, frozenset()),
+            marker,
+            base,
+            typing.get_origin(base),
+            typing.get_args(base),
+        )
+        known = _SHAPES[id(hint)] = (hint, shape)
+    return known[1]
+
+
+def _marked(hint: Any, seen: frozenset[Any]) -> bool:
+    marker, base = _split(hint)
+    if marker is not None:
+        return True
+    if base in seen:
+        return False
+    if typing.get_origin(base) in (list, dict, types.UnionType, typing.Union):
+        return any(_marked(arg, seen) for arg in typing.get_args(base))
+    if is_record(base):
+        return any(_marked(h, seen | {base}) for _, _, h in _fields(base))
+    return False
 
 
 def _kinds(hint: Any, seen: frozenset[Any]) -> set[str]:
@@ -103,5 +148,5 @@ def _not_none(union: Any) -> Any:
 @functools.cache
 def _fields(model: type) -> list[tuple[str, str, Any]]:
     """(data key, attribute, type hint) of each field, as the schema reads them."""
-    hints = typing.get_type_hints(model, include_extras=True)
+    hints = type_hints(model)
     return [(data_key(f), f.name, hints[f.name]) for f in record_fields(model)]

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from crossroads.loading import Location
-from crossroads.record import is_record, record_fields
+from crossroads.record import is_record, record_fields, type_hints
 
 # The rules a type hint carries, re-exported: the model declares its rules from here.
 from crossroads.rules import Check as Check
@@ -216,7 +216,7 @@ def _length_problem(value: str | list[Any], length: Length) -> str | None:
 
 
 def _record(model: type) -> Converter:
-    hints = typing.get_type_hints(model, include_extras=True)
+    hints = type_hints(model)
     fields = [
         (data_key_of(f), f.name, _converter(hints[f.name]), f.required)
         for f in record_fields(model)

@@ -9,7 +9,9 @@ run, and prints build time, time per page, peak memory, output size, search inde
 the largest page, with the ratio to plain MkDocs and the growth ratio t(2N)/t(N).
 
 Budgets (printed as PASS/FAIL at the end; PERFORMANCE.md quotes the figures):
-  - the project's own work adds at most 10% to a plain MkDocs build of the same pages;
+  - the project's own work adds at most 10% to a plain MkDocs build of the same pages with
+    Material's search: the hooks' CPU time, less that of the lunr index the hooked build
+    does without, each timed inside its own build;
   - build time grows linearly with the number of pages (time per page stays flat);
   - the flowchart script is at most 8 KB gzipped;
   - at 10 technologies a comparison page is at most 60 KB gzipped;
@@ -27,6 +29,7 @@ import gzip
 import itertools
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -256,6 +259,11 @@ def synthetic_data(data: Path, technologies: int) -> None:
             "audience": "The benchmark.",
             "item": {"one": "technology", "many": "technologies"},
             "opening": _words(2, 40) + ".",
+            "home": {
+                "title": "Synthetic guide",
+                "heading": "Choose a synthetic technology",
+                "description": _words(3, 20) + ".",
+            },
         },
     )
     dump("moved.yml", {"pages": [], "anchors": []})
@@ -286,6 +294,10 @@ TIMED_HOOKS = "timed_crossroads_hooks.py"
 TIMED_HOOKS_SOURCE = Path(__file__).with_name("benchmark_timed_hooks.py")
 
 
+# The config's whole plugins: list, however it is spelled, up to the next top-level key.
+_PLUGINS = re.compile(r"^plugins:.*\n(?:(?:[ #].*)?\n)*", re.MULTILINE)
+
+
 def plain_project(hooked: Path, destination: Path) -> Path:
     """The same pages as static Markdown, and the same config without the hooks."""
     guide = load_guide(hooked / "data", TODAY)
@@ -309,8 +321,11 @@ def plain_project(hooked: Path, destination: Path) -> Path:
     config = (hooked / "mkdocs.yml").read_text()
     config = config.replace(f"hooks:\n  - hooks/{TIMED_HOOKS}\n", "")
     # The plain build has the builder's own search (Material's lunr index), as a guide
-    # without the engine would; the hooked build has the engine's instead.
-    config = config.replace("plugins: []\n", "plugins:\n  - search\n")
+    # without the engine would; the hooked build has the engine's instead, and lists the
+    # theme's search as off.
+    config, found = _PLUGINS.subn("plugins:\n  - search\n", config)
+    if found != 1:
+        raise SystemExit("benchmark: mkdocs.yml has no plugins: list to turn search on in")
     config = config.replace("watch:\n  - data\n", "")
     config = config.replace(
         "theme:\n  name: material\n", f"theme:\n  name: material\n  custom_dir: {THEME_DIR}\n"
@@ -330,6 +345,7 @@ class Run:
     cpu: float  # user + system time of the build process: what the machine's noise spares
     peak_mb: float
     hooks_cpu: float  # CPU time inside the crossroads hooks (0 for a plain build)
+    search_cpu: float  # CPU time inside Material's search plugin (0 for a hooked build)
 
 
 def _build_environment() -> dict[str, str]:
@@ -340,16 +356,24 @@ def _build_environment() -> dict[str, str]:
     return env
 
 
-def build(project: Path, site: Path) -> Run:
+# The plain builds run MkDocs through this wrapper, which adds up the CPU time spent in
+# Material's search plugin (the lunr index the hooked build does without), in the same way
+# and for the same reason as the hooks are timed in the hooked builds.
+TIMED_SEARCH = Path(__file__).with_name("benchmark_timed_search.py")
+
+
+def build(project: Path, site: Path, *, timed_search: bool = False) -> Run:
     env = _build_environment()
     hook_seconds = site.with_name(site.name + ".hook-seconds")
+    search_seconds = site.with_name(site.name + ".search-seconds")
     env["CROSSROADS_HOOK_SECONDS"] = str(hook_seconds)
+    env["CROSSROADS_SEARCH_SECONDS"] = str(search_seconds)
+    runner = [str(TIMED_SEARCH)] if timed_search else ["-m", "mkdocs"]
     started = time.perf_counter()
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "mkdocs",
+            *runner,
             "build",
             "--quiet",
             "-f",
@@ -369,7 +393,10 @@ def build(project: Path, site: Path) -> Run:
         raise SystemExit(f"build of {project} failed:\n{output}")
     cpu = usage.ru_utime + usage.ru_stime
     hooks = float(hook_seconds.read_text()) if hook_seconds.exists() else 0.0
-    return Run(seconds, cpu, usage.ru_maxrss / 1024, hooks)
+    search = float(search_seconds.read_text()) if search_seconds.exists() else 0.0
+    if timed_search and search == 0.0:
+        raise SystemExit(f"the plain build of {project} ran no search: {output}")
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, hooks, search)
 
 
 OWN_WORK = Path(__file__).with_name("benchmark_own_work.py")
@@ -436,11 +463,9 @@ class Row:
     pages: int
     hooked: float
     plain: float
-    hooks_share: float  # median over hooked builds of hooks CPU / the rest of the build's CPU
-    # Median over the pairs of the hooks' CPU over the whole plain build's: the plain build
-    # runs the builder's own search (Material's lunr index), the hooked build the engine's,
-    # inside its hooks, so this is the generator's work against a build that still searches.
-    own_share: float
+    # Each share is CPU time over the rest of the same build, so the machine's noise cancels:
+    hooks_share: float  # median over the hooked builds: the crossroads hooks / the rest
+    search_share: float  # median over the plain builds: Material's search plugin / the rest
     ratio: float  # median over the interleaved pairs of hooked / plain wall clock
     cpu_ratio: float  # the same for CPU time
     own_work: float
@@ -454,6 +479,20 @@ class Row:
     largest_gz_kb: float
     comparison_gz_kb: float
 
+    # With B the CPU time of MkDocs' own work, the same pages on both sides, the hooked build
+    # takes B(1 + hooks) and the plain build B(1 + search). The budget compares the two.
+
+    @property
+    def raw_share(self) -> float:
+        """The hooks' CPU time over the whole plain build's (with Material's search)."""
+        return self.hooks_share / (1 + self.search_share)
+
+    @property
+    def net_share(self) -> float:
+        """What the engine adds to a plain build with Material's search: its hooks, less the
+        lunr index the hooked build does not make, over the plain build."""
+        return (self.hooks_share - self.search_share) / (1 + self.search_share)
+
 
 def measure(technologies: int, repeat: int, workdir: Path) -> Row:
     hooked = hooked_project(workdir / f"hooked-{technologies}", technologies)
@@ -466,7 +505,9 @@ def measure(technologies: int, repeat: int, workdir: Path) -> Row:
             if side == "hooked":
                 hooked_runs.append(build(hooked, workdir / f"site-h-{technologies}-{attempt}"))
             else:
-                plain_runs.append(build(plain, workdir / f"site-p-{technologies}-{attempt}"))
+                plain_runs.append(
+                    build(plain, workdir / f"site-p-{technologies}-{attempt}", timed_search=True)
+                )
     pairs = list(zip(hooked_runs, plain_runs, strict=True))
     site = workdir / f"site-h-{technologies}-0"
     pages = list(site.rglob("index.html"))
@@ -478,7 +519,7 @@ def measure(technologies: int, repeat: int, workdir: Path) -> Row:
         hooked=min(r.seconds for r in hooked_runs),
         plain=min(r.seconds for r in plain_runs),
         hooks_share=statistics.median(r.hooks_cpu / (r.cpu - r.hooks_cpu) for r in hooked_runs),
-        own_share=statistics.median(h.hooks_cpu / p.cpu for h, p in pairs),
+        search_share=statistics.median(r.search_cpu / (r.cpu - r.search_cpu) for r in plain_runs),
         ratio=statistics.median(h.seconds / p.seconds for h, p in pairs),
         cpu_ratio=statistics.median(h.cpu / p.cpu for h, p in pairs),
         own_work=min(own_work(hooked) for _ in range(repeat)),
@@ -516,14 +557,17 @@ def main(argv: list[str]) -> int:
         "build s / plain s: fastest wall clock; ratio / CPU ratio: median over the pairs of "
         "hooked over plain,\nin wall clock and in CPU (user + system) time; hooks: CPU time "
         "spent in the crossroads hooks\n(importing them included) over the rest of the same "
-        "build, median over the hooked builds;\nown: the same CPU time over the whole plain "
-        "build's (which runs Material's search), median over the pairs;\n"
-        "own s: CPU time of a fresh process that imports "
+        "build, median over the hooked builds;\nlunr: CPU time spent in the events of "
+        "Material's search plugin (both builds import it) over\nthe rest of the same plain "
+        "build, median over the plain builds; raw: the hooks' CPU time over a\nwhole plain "
+        "build with Material's search, (hooks) / (1 + lunr); net: what the engine adds\nto "
+        "that build, the hooks less the lunr index the hooked build does not make, "
+        "(hooks - lunr) / (1 + lunr);\nown s: CPU time of a fresh process that imports "
         "the package, loads, validates and renders the guide\n"
     )
     header = (
         f"{'N':>3} {'pages':>5} {'build s':>8} {'plain s':>8} {'ratio':>6} {'CPU ratio':>9} "
-        f"{'hooks':>6} {'own':>6} "
+        f"{'hooks':>6} {'lunr':>6} {'raw':>6} {'net':>6} "
         f"{'own s':>6} "
         f"{'ms/page':>8} {'peak MB':>8} {'site KB':>8} {'index KB':>9} {'lunr KB':>8} "
         f"{'1st query KB':>12} {'largest page':<22} "
@@ -534,7 +578,8 @@ def main(argv: list[str]) -> int:
         print(
             f"{r.technologies:>3} {r.pages:>5} {r.hooked:>8.2f} {r.plain:>8.2f} "
             f"{r.ratio:>6.3f} {r.cpu_ratio:>9.3f} {100 * r.hooks_share:>5.1f}% "
-            f"{100 * r.own_share:>5.1f}% "
+            f"{100 * r.search_share:>5.1f}% {100 * r.raw_share:>5.1f}% "
+            f"{100 * r.net_share:>5.1f}% "
             f"{r.own_work:>6.3f} {1000 * r.hooked / r.pages:>8.1f} "
             f"{r.peak_mb:>8.0f} {r.output_kb:>8.0f} {r.index_kb:>9.0f} {r.plain_index_kb:>8.0f} "
             f"{r.first_query_kb:>12.1f} {r.largest_page:<22} "
@@ -551,15 +596,16 @@ def main(argv: list[str]) -> int:
                 f"plain MkDocs {big.plain / small.plain:.2f}"
             )
     # Judged on CPU time: wall time on a shared machine also counts other tenants' work.
-    worst = max(rows, key=lambda r: r.own_share)
+    worst = max(rows, key=lambda r: r.net_share)
     budgets.append(
         (
             "the generator's work, search index included, adds <= 10% to a plain MkDocs build "
-            "with Material's search (CPU time in the hooks over the plain build's)",
-            worst.own_share <= 0.10,
-            f"worst +{100 * worst.own_share:.1f}% at N = {worst.technologies}; "
-            f"hooked/plain build ratios there: {worst.cpu_ratio:.3f} CPU, "
-            f"{worst.ratio:.3f} wall clock",
+            "with Material's search (the hooks' CPU time less lunr's, over the plain build's)",
+            worst.net_share <= 0.10,
+            f"worst +{100 * worst.net_share:.1f}% at N = {worst.technologies} "
+            f"(the hooks alone {100 * worst.raw_share:.1f}%, lunr "
+            f"{100 * worst.search_share:.1f}% of the rest of its build); hooked/plain build "
+            f"ratios there: {worst.cpu_ratio:.3f} CPU, {worst.ratio:.3f} wall clock",
         )
     )
     per_page = [r.hooked / r.pages for r in rows if r.technologies >= 10]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crossroads.search.records import Record
-from crossroads.search.words import STOP_WORDS, phrase_tokens, tokens
+from crossroads.search.words import STOP_WORDS, phrase_tokens, token_counts
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -73,7 +73,7 @@ class _RecordWords:
 
 
 def _record_words(record: Record, asks: Sequence[str]) -> _RecordWords:
-    body = tokens(record.text)
+    body = token_counts(record.text)
     bonus: dict[str, float] = defaultdict(float)
     # The fewer words a heading has, the more a match says: "TOML" is about TOML more
     # than "TOML: Testing" is.
@@ -88,7 +88,7 @@ def _record_words(record: Record, asks: Sequence[str]) -> _RecordWords:
             bonus[word] += PAGE_TITLE_BONUS
     # What readers ask for a section stands for its heading in their words.
     headed = set(phrase_tokens(record.title) | asked)
-    return _RecordWords(Counter(body), len(body), dict(bonus), headed)
+    return _RecordWords(body, body.total(), dict(bonus), headed)
 
 
 def score_words(
@@ -100,21 +100,27 @@ def score_words(
         for r in records
     ]
     average = sum(w.length for w in words) / max(len(words), 1) or 1.0
-    frequency: Counter[str] = Counter(word for w in words for word in {*w.body, *w.bonus})
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    frequency: Counter[str] = Counter()
+    for found in words:
+        frequency.update(found.body.keys() | found.bonus.keys())
     total = len(records)
+    # Once per word, not once per record that holds it: this loop runs for every posting.
+    idf = {word: math.log(1 + (total - n + 0.5) / (n + 0.5)) for word, n in frequency.items()}
+    postings: dict[str, list[tuple[int, int]]] = {word: [] for word in frequency}
+    saturation = K1 + 1
     for number, (record, found) in enumerate(zip(records, words, strict=True)):
         norm = K1 * (1 - B + B * found.length / average)
-        for word in sorted({*found.body, *found.bonus}):
-            tf = found.body.get(word, 0)
-            idf = math.log(1 + (total - frequency[word] + 0.5) / (frequency[word] + 0.5))
-            score = idf * (tf * (K1 + 1) / (tf + norm) + found.bonus.get(word, 0.0))
-            scaled = max(1, round(score * record.weight * SCALE))
+        body, bonus, titled, weight = found.body, found.bonus, found.titled, record.weight
+        # In any order: each word's list still grows by record number.
+        for word in body.keys() | bonus.keys():
+            tf = body.get(word, 0)
+            score = idf[word] * (tf * saturation / (tf + norm) + bonus.get(word, 0.0))
+            scaled = round(score * weight * SCALE)
             # The lowest bit says whether the word is in the record's heading (or in what
             # readers ask for it): the browser ranks a heading that holds all the words of a
             # query first.
-            postings[word].append((number, 2 * scaled + (word in found.titled)))
-    return dict(postings)
+            postings[word].append((number, 2 * (scaled if scaled > 1 else 1) + (word in titled)))
+    return postings
 
 
 def key_words(records: Sequence[Record], asks: Mapping[str, Sequence[str]]) -> set[str]:

@@ -6,7 +6,10 @@ either way it reads the same built HTML, so every builder publishes the same sea
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,10 +50,25 @@ def site_records(site: Path) -> list[Record]:
     return records
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector. Indexing makes some 100,000 small objects and no
+    cycles; each collection they would set off walks all the build holds by then (every
+    page MkDocs has built), about a tenth of the time the index takes at 40 technologies."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def index_site(site: Path, guide: Guide) -> SearchIndex:
     """Replace the search index of the built ``site`` with one made from its pages."""
-    records = site_records(site)
-    files = build_index(records, reader_words(guide), client_settings(guide))
+    with _no_cycle_collection():
+        records = site_records(site)
+        files = build_index(records, reader_words(guide), client_settings(guide))
     folder = site / SEARCH_DIR
     for name in _OWNED:
         target = folder / name
