@@ -20,6 +20,7 @@ from crossroads.finish import finish
 from crossroads.project import Project
 from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
 from tests.running import Build as Build
+from tests.running import by_id as by_id
 from tests.running import run_build as run_build
 from tests.running import run_crossroads as run_crossroads
 

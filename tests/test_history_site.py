@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from playwright.sync_api import Browser, expect
 
 from tests.browser import serve_directory
@@ -100,13 +100,12 @@ def test_the_feed_is_valid_atom_with_the_change(changed: Build) -> None:
 
 def test_every_page_names_the_feed(changed: Build) -> None:
     pages = [
-        path
-        for path in changed.site.rglob("*.html")
+        (path, soup)
+        for path, soup in changed.pages()
         if "This page has moved" not in path.read_text(encoding="utf-8")
     ]
     assert len(pages) > 20
-    for path in pages:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for path, soup in pages:
         links = soup.select('head link[rel="alternate"][type="application/atom+xml"]')
         assert links[0].get("title") == "Crossroads: what changed", path
         href = str(links[0].get("href"))
