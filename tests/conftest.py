@@ -119,12 +119,23 @@ def new_guide_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real guide, built once for the whole session."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     build = run_build(project, tmp_path_factory.mktemp("out") / "site")
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def site(shipped_site: Build) -> Build:
+    """The real guide, built once for the whole session.
+
+    A module that overrides ``site`` with a parametrized fixture must build on
+    ``shipped_site``: asking for ``site`` itself would make pytest parametrize, tear down
+    and build again this session fixture for each of its parameters.
+    """
+    return shipped_site
 
 
 @pytest.fixture

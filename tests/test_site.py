@@ -20,9 +20,9 @@ from tests.conftest import ROOT, Build, by_id, run_build, search_records
 
 
 @pytest.fixture(scope="module", params=["shipped", "with a third technology"])
-def site(request: pytest.FixtureRequest, site: Build, grown_site: Build) -> Build:
+def site(request: pytest.FixtureRequest, shipped_site: Build, grown_site: Build) -> Build:
     """Each property below holds for the shipped guide and for it grown by data alone."""
-    return site if request.param == "shipped" else grown_site
+    return shipped_site if request.param == "shipped" else grown_site
 
 
 @pytest.fixture(scope="module")
