@@ -6,6 +6,7 @@ tests using Chromium are marked ``browser`` here, so the quick tier can leave th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Callable, Iterator
@@ -17,7 +18,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from crossroads.anchors import Anchors
 from crossroads.build_date import build_date
 from crossroads.finish import finish
+from crossroads.pages import current_anchors
 from crossroads.project import Project
+from crossroads.validation import load_guide
 from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
 from tests.running import Build as Build
 from tests.running import by_id as by_id
@@ -99,6 +102,15 @@ def generate_and_build(project: Path, out: Path) -> tuple[Build, Anchors]:
     assert build.returncode == 0, build.output
     finished = finish(build.site, Project.open(project), build_date())
     return build, finished.anchors
+
+
+@pytest.fixture(scope="session")
+def predicted_anchors(site: Build) -> Anchors:
+    """The pages and ids ``check`` predicts for the real guide without a build (worked out
+    once: the tests that hold builds to it share it)."""
+    today = dt.date.today()
+    guide = load_guide(site.project / "data", today)
+    return current_anchors(Project.open(site.project), guide, today)
 
 
 @pytest.fixture(scope="session")
