@@ -4,7 +4,9 @@
 #                              npm and the pinned npm checkers, for browser and HTML checks
 #   scripts/test.sh --quick    the quick tier: the same checks, `crossroads check`, and every
 #                              test not marked browser or slow (the strict build of the guide
-#                              is the first test's fixture); no Chromium, Java or npm needed
+#                              is the first test's fixture), on two processes (pytest-xdist,
+#                              a module's tests together, so module fixtures run once); no
+#                              Chromium, Java or npm needed
 # Further arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,6 @@ fi
 .venv/bin/mypy
 if $quick; then
   .venv/bin/python -m crossroads check
-  exec .venv/bin/pytest -m "not browser and not slow" "$@"
+  exec .venv/bin/pytest -m "not browser and not slow" -n 2 --dist loadfile "$@"
 fi
 exec .venv/bin/pytest "$@"

@@ -6,6 +6,8 @@ tests using Chromium are marked ``browser`` here, so the quick tier can leave th
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 import json
 import shutil
 from collections.abc import Callable, Iterator
@@ -17,9 +19,12 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from crossroads.anchors import Anchors
 from crossroads.build_date import build_date
 from crossroads.finish import finish
+from crossroads.pages import current_anchors
 from crossroads.project import Project
+from crossroads.validation import load_guide
 from tests.browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
 from tests.running import Build as Build
+from tests.running import by_id as by_id
 from tests.running import run_build as run_build
 from tests.running import run_crossroads as run_crossroads
 
@@ -40,6 +45,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The session keeps whole built sites parsed (millions of objects); at Python's default
+    # thresholds the collector's full passes over them took about a tenth of the quick
+    # tier's CPU time. Fewer, later passes: the suite's garbage is mostly freed by counts.
+    gc.set_threshold(50_000, 20, 20)
     guide = config.getoption("--guide")
     if guide is not None:
         _GUIDE["root"] = guide.resolve()
@@ -101,6 +110,15 @@ def generate_and_build(project: Path, out: Path) -> tuple[Build, Anchors]:
 
 
 @pytest.fixture(scope="session")
+def predicted_anchors(site: Build) -> Anchors:
+    """The pages and ids ``check`` predicts for the real guide without a build (worked out
+    once: the tests that hold builds to it share it)."""
+    today = dt.date.today()
+    guide = load_guide(site.project / "data", today)
+    return current_anchors(Project.open(site.project), guide, today)
+
+
+@pytest.fixture(scope="session")
 def plain_site(site: Build, tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Anchors]:
     """The real guide built without hooks: generate, plain MkDocs, finish."""
     return generate_and_build(site.project, tmp_path_factory.mktemp("plain") / "out")
@@ -118,12 +136,23 @@ def new_guide_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real guide, built once for the whole session."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     build = run_build(project, tmp_path_factory.mktemp("out") / "site")
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def site(shipped_site: Build) -> Build:
+    """The real guide, built once for the whole session.
+
+    A module that overrides ``site`` with a parametrized fixture must build on
+    ``shipped_site``: asking for ``site`` itself would make pytest parametrize, tear down
+    and build again this session fixture for each of its parameters.
+    """
+    return shipped_site
 
 
 @pytest.fixture

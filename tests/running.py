@@ -14,28 +14,80 @@ import os
 import subprocess
 import sys
 import traceback
+import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from crossroads.__main__ import main as crossroads_main
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 @dataclass
 class Build:
-    """The outcome of one ``mkdocs build --strict`` run."""
+    """The outcome of one ``mkdocs build --strict`` run.
+
+    Its pages are parsed once and shared by every test that reads them (parsing every page
+    of this guide costs about two seconds), so a parsed page is read-only: a test that
+    needs to change one parses its own copy.
+    """
 
     project: Path
     site: Path
     returncode: int
     output: str
+    # The configuration an in-process build used (the hooks keep their build state on it);
+    # None for a build in a separate process.
+    config: MkDocsConfig | None = None
+    # file -> (its mtime and size when parsed, the parse): a file written again is parsed again.
+    _parsed: dict[Path, tuple[tuple[int, int], BeautifulSoup]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def page(self, path: str) -> BeautifulSoup:
-        """Parse a built page; ``path`` is its URL path, like ``compare/nodejs-vs-flask/``."""
+        """A built page, parsed; ``path`` is its URL path, like ``compare/nodejs-vs-flask/``."""
         file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return self.parsed(file)
+
+    def pages(self) -> list[tuple[Path, BeautifulSoup]]:
+        """Every HTML file of the site (redirect pages and 404.html included), parsed."""
+        return [(file, self.parsed(file)) for file in sorted(self.site.rglob("*.html"))]
+
+    def parsed(self, file: Path) -> BeautifulSoup:
+        stat = file.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._parsed.get(file)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
+            self._parsed[file] = cached
+        return cached[1]
+
+
+# id(page) -> (the page, its elements by id): weakly held, so an id reused after a page is
+# freed is never taken for it.
+_IDS: dict[int, tuple[weakref.ref[BeautifulSoup], dict[str, Tag]]] = {}
+
+
+def by_id(page: BeautifulSoup) -> dict[str, Tag]:
+    """Every element of ``page`` with an id, by id (the first, as ``getElementById`` finds).
+
+    ``page.find(id=...)`` walks the whole page each time; a test that follows hundreds of
+    citation links on a 250 KB page spent most of its time there.
+    """
+    known = _IDS.get(id(page))
+    if known is not None and known[0]() is page:
+        return known[1]
+    elements: dict[str, Tag] = {}
+    for element in page.find_all(id=True):
+        elements.setdefault(str(element["id"]), element)
+    key = id(page)
+    _IDS[key] = (weakref.ref(page, lambda _: _IDS.pop(key, None)), elements)
+    return elements
 
 
 @contextlib.contextmanager
@@ -86,6 +138,7 @@ def _build_in_process(project: Path, site: Path, env: dict[str, str] | None) -> 
 
     output = io.StringIO()
     returncode = 0
+    config = None
     with _process_state(project, env), _captured_logs(output):
         try:
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
@@ -100,7 +153,7 @@ def _build_in_process(project: Path, site: Path, env: dict[str, str] | None) -> 
         except Exception:  # what the command would print before exiting 1
             output.write(traceback.format_exc())
             returncode = 1
-    return Build(project, site, returncode, output.getvalue())
+    return Build(project, site, returncode, output.getvalue(), config)
 
 
 def run_build(

@@ -107,8 +107,7 @@ def grade_value(badge: Tag) -> tuple[GradeKind, str]:
 
 def test_every_grade_on_every_page_is_an_icon_a_tone_and_its_word(site: Build) -> None:
     seen: set[tuple[GradeKind, str]] = set()
-    for html in sorted(site.site.rglob("*.html")):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, page in site.pages():
         for badge in page.select(".cr-grade"):
             kind, value = grade_value(badge)
             grade = GRADES[kind][value]
@@ -123,8 +122,7 @@ def test_every_grade_on_every_page_is_an_icon_a_tone_and_its_word(site: Build) -
 
 def test_each_page_has_a_key_to_the_grades_it_shows(site: Build) -> None:
     checked = 0
-    for html in sorted(site.site.rglob("*.html")):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, page in site.pages():
         article = page.select_one("article")
         if article is None:
             continue

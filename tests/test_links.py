@@ -9,12 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build as build_site
-from mkdocs.config import load_config
 
 from crossroads.adapter.mkdocs_hooks import state_of
 from crossroads.anchor_manifest import anchors_command
-from crossroads.pages import current_anchors
+from crossroads.anchors import Anchors
 from crossroads.project import Project
 from crossroads.scaffold import new_guide
 from crossroads.validation import load_guide
@@ -98,19 +96,16 @@ def test_a_moved_page_gets_a_redirect(published: Path, build: Callable[[Path], B
     assert (result.site / "compare/formats/index.html").is_file()
 
 
-def test_check_and_the_build_see_the_same_anchors(site: Build) -> None:
+def test_check_and_the_build_see_the_same_anchors(site: Build, predicted_anchors: Anchors) -> None:
     """``check`` renders pages with Python-Markdown; the build's ids are the same ids.
 
     The hooked build runs in process, so the ids its adapter checked come back on its
     config's build state.
     """
-    config = site.project / "mkdocs.yml"
-    loaded = load_config(str(config), site_dir=str(site.site.parent / "again"), strict=True)
-    build_site(loaded)
-    built = state_of(loaded).anchors
+    assert site.config is not None, "the session's build runs in this process"
+    built = state_of(site.config).anchors
     assert built
-    guide = load_guide(site.project / "data", dt.date.today())
-    assert current_anchors(Project.open(config), guide, dt.date.today()) == built
+    assert predicted_anchors == built
 
 
 def test_criteria_and_claims_have_report_a_problem_links(site: Build) -> None:
@@ -137,8 +132,9 @@ def test_criteria_and_claims_have_report_a_problem_links(site: Build) -> None:
 
 
 def test_every_page_has_a_link_preview(site: Build) -> None:
-    for html in site.site.rglob("index.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for html, page in site.pages():
+        if html.name != "index.html":
+            continue
         if page.find("meta", attrs={"http-equiv": "refresh"}):
             continue
         for name in ("og:title", "og:description", "og:url"):
