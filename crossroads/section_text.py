@@ -19,49 +19,9 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml.etree import ParserError
 
+from crossroads.html_words import BLOCKS, SKIPPED_TAGS, visible_words
+
 _HEADINGS = frozenset({"h1", "h2", "h3"})
-_SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "button", "input"})
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
 
 
 @dataclass
@@ -82,19 +42,14 @@ class Section:
 def _skipped(element: lxml.html.HtmlElement) -> bool:
     return (
         not isinstance(element.tag, str)
-        or element.tag in _SKIPPED
+        or element.tag in SKIPPED_TAGS
         or "data-search-exclude" in element.attrib
         or "headerlink" in element.get("class", "").split()
     )
 
 
 def _words(element: lxml.html.HtmlElement) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if not _skipped(child):
-            parts.append(_words(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    return visible_words(element, _skipped)
 
 
 class _Reader:
@@ -122,7 +77,7 @@ class _Reader:
         self.current.parts.append(element.text or "")
         for child in element:
             self.walk(child)
-        if element.tag in _BLOCKS:
+        if element.tag in BLOCKS:
             self.current.parts.append(" ")
 
 

@@ -21,51 +21,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from crossroads.built_html import page_content
+from crossroads.html_words import BLOCKS, SKIPPED_TAGS, visible_words
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
-_SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript", "svg", "button", "input"})
-# Elements after which words are separate even when the HTML puts nothing between them.
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
 
 
 @dataclass
@@ -97,7 +55,7 @@ Element = etree._Element
 def _excluded(element: Element) -> bool:
     get = element.get
     return (
-        element.tag in _SKIPPED_TAGS
+        element.tag in SKIPPED_TAGS
         or get("data-search-exclude") is not None
         or get("data-pagefind-ignore") is not None
         or "headerlink" in get("class", "").split()
@@ -106,12 +64,7 @@ def _excluded(element: Element) -> bool:
 
 def _words(element: Element) -> str:
     """The element's visible words, without what is excluded inside it."""
-    parts: list[str] = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and not _excluded(child):
-            parts.append(_words(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    return visible_words(element, _excluded)
 
 
 class _Reader:
@@ -138,7 +91,7 @@ class _Reader:
         self.current.parts.append(element.text or "")
         for child in element:
             self.walk(child)
-        if element.tag in _BLOCKS:
+        if element.tag in BLOCKS:
             self.current.parts.append(" ")
 
     def _heading(self, element: Element, level: int) -> None:
