@@ -193,9 +193,9 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-# A third technology, its source, a statement about it and Flask, and a comparison: the
-# FastAPI experiment of the "generator, not one site" issue, with test-only content. Every
-# guide must grow like this by data alone.
+# A technology more, its source, a statement about it and the guide's first technology
+# ({other} below), and a comparison of the two: the experiment of the "generator, not one
+# site" issue, with test-only content. Every guide must grow like this by data alone.
 THIRD_TECHNOLOGY = """\
 id: example-stack
 name: Example Stack
@@ -223,28 +223,34 @@ GROWTH = {
     checked: 2026-01-05
 """,
     "data/statements.yml": """
-  - id: example-stack-and-flask-share-tests
+  - id: example-stack-and-{other}-share-tests
     kind: similarity
     title: Both test with fixtures
-    technologies: [example-stack, flask]
+    technologies: [example-stack, {other}]
     criteria: [testing]
-    text: A similarity that exists only in the tests and concerns Example Stack and Flask.
+    text: A similarity that exists only in the tests, between Example Stack and one other.
     sources:
-      example-stack-docs: "Example Stack and Flask both use fixtures."
+      example-stack-docs: "Example Stack and the other both use fixtures."
 """,
     "data/comparisons.yml": """
-  - id: flask-vs-example-stack
-    technologies: [flask, example-stack]
+  - id: {other}-vs-example-stack
+    technologies: [{other}, example-stack]
 """,
 }
 
 
+def grown_with(project: Path) -> str:
+    """The id of the technology the grown guide compares the new one with: its first."""
+    return next(iter(load_guide(project / "data", dt.date.today()).technologies))
+
+
 def grow(project: Path) -> Path:
-    """Add the third technology to a copy of the shipped guide, by data alone."""
+    """Add the technology to a copy of the shipped guide, by data alone."""
+    other = grown_with(project)
     (project / "data/technologies/example-stack.yml").write_text(THIRD_TECHNOLOGY)
     for name, addition in GROWTH.items():
         path = project / name
-        path.write_text(path.read_text().rstrip("\n") + "\n" + addition)
+        path.write_text(path.read_text().rstrip("\n") + "\n" + addition.format(other=other))
     return project
 
 
